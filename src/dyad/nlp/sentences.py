@@ -1,0 +1,58 @@
+"""Sentence boundaries for news text, without a trained parser.
+
+News scrapes put headlines, deks and bylines on lines of their own with no final stop, so a
+line break always ends a sentence. Inside a paragraph a sentence ends at `.`, `!` or `?`
+(with any closing quotes or brackets that follow) when the next word starts like a sentence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_FINAL = {".", "!", "?", "…", "?!", "!?", "...", "...."}
+_CLOSERS = {'"', "”", "’", "'", ")", "]", "»", "›"}
+_OPENERS = {'"', "“", "‘", "'", "(", "[", "«", "‹", "—", "–", "-"}
+
+
+def _starts_sentence(text: str) -> bool:
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in _OPENERS
+
+
+@Language.component(
+    "dyad_sentences",
+    assigns=["token.is_sent_start"],
+)
+def dyad_sentences(doc: Doc) -> Doc:
+    """Mark sentence starts at line breaks and at sentence-final punctuation."""
+    n = len(doc)
+    if n:
+        doc[0].is_sent_start = True
+    for i in range(1, n):
+        doc[i].is_sent_start = False
+    i = 0
+    while i < n:
+        token = doc[i]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            j = i + 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n:
+                doc[j].is_sent_start = True
+            i = j
+            continue
+        if token.text in _FINAL:
+            j = i + 1
+            while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
+                j += 1
+            while j < n and doc[j].is_space:
+                j += 1
+            if j < n and (doc[j - 1].whitespace_ or doc[j - 1].is_space) and _starts_sentence(
+                doc[j].text
+            ):
+                doc[j].is_sent_start = True
+            i = j
+            continue
+        i += 1
+    return doc

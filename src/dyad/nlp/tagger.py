@@ -1,0 +1,63 @@
+"""Part-of-speech tags without model weights: TextBlob's PatternTagger as a spaCy component.
+
+The pattern lexicon ships inside the textblob wheel. We call the tagger on spaCy's own
+tokens (joined by spaces, tokenize=False) so that tags line up one-to-one with tokens;
+`TextBlob(...).tags` would need NLTK data that cannot be downloaded here.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Penn tag -> Universal POS, for the rules that only need the coarse class.
+_UPOS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB",
+    "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV",
+    "RBS": "ADV", "WRB": "ADV", "IN": "ADP", "TO": "PART", "RP": "PART", "DT": "DET",
+    "WDT": "DET", "PDT": "DET", "PRP": "PRON", "PRP$": "PRON", "WP": "PRON", "WP$": "PRON",
+    "CC": "CCONJ", "CD": "NUM", "UH": "INTJ", "POS": "PART", "EX": "PRON", "FW": "X",
+    "SYM": "SYM",
+}
+_AUX_WORDS = {
+    "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "having",
+    "do", "does", "did", "will", "would", "shall", "should", "may", "might", "must", "can",
+    "could",
+}
+
+
+@Language.factory("dyad_tagger", assigns=["token.tag", "token.pos"])
+def make_dyad_tagger(nlp: Language, name: str) -> PatternTaggerComponent:
+    return PatternTaggerComponent()
+
+
+class PatternTaggerComponent:
+    """Sets `token.tag_` (Penn) and `token.pos_` (Universal) on every token."""
+
+    def __init__(self) -> None:
+        from textblob.en import tag as pattern_tag
+
+        self._tag = pattern_tag
+
+    def __call__(self, doc: Doc) -> Doc:
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        for sent in sents:
+            tokens = [t for t in sent if not t.is_space]
+            if not tokens:
+                continue
+            words = [t.text.replace(" ", "_") or "_" for t in tokens]
+            tagged = self._tag(" ".join(words), tokenize=False)
+            if len(tagged) != len(tokens):  # pattern re-split something; tag word by word
+                tagged = [self._tag(w, tokenize=False)[0] for w in words]
+            for token, (_, penn) in zip(tokens, tagged, strict=True):
+                token.tag_ = penn
+                upos = _UPOS.get(penn, "PUNCT" if not token.text[:1].isalnum() else "X")
+                if upos == "VERB" and token.lower_ in _AUX_WORDS:
+                    upos = "AUX"
+                token.pos_ = upos
+        for token in doc:
+            if token.is_space:
+                token.tag_ = "_SP"
+                token.pos_ = "SPACE"
+        return doc
