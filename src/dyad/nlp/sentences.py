@@ -48,8 +48,10 @@ def dyad_sentences(doc: Doc) -> Doc:
                 j += 1
             while j < n and doc[j].is_space:
                 j += 1
-            if j < n and (doc[j - 1].whitespace_ or doc[j - 1].is_space) and _starts_sentence(
-                doc[j].text
+            if (
+                j < n
+                and (doc[j - 1].whitespace_ or doc[j - 1].is_space)
+                and _starts_sentence(doc[j].text)
             ):
                 doc[j].is_sent_start = True
             i = j

@@ -1,0 +1,151 @@
+"""Load and validate the boilerplate data file(s): patterns, tail markers, bio roles."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from dyad.errors import LexiconError
+
+Zone = Literal["any", "top", "bottom"]
+_ZONES = ("any", "top", "bottom")
+_PATTERN_KEYS = {"name", "pattern", "zone", "max_words", "case"}
+_LIST_SECTIONS = ("tail_markers", "bio_roles", "faq_headings", "share_words")
+PACKAGED = "boilerplate.yaml"
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    """One named regular expression that marks a whole line as boilerplate."""
+
+    name: str
+    regex: re.Pattern[str]
+    zone: Zone = "any"
+    max_words: int | None = None
+
+    def matches(self, line: str, words: int) -> bool:
+        if self.max_words is not None and words > self.max_words:
+            return False
+        return self.regex.search(line) is not None
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Everything the boilerplate rules read from data."""
+
+    patterns: tuple[LinePattern, ...]
+    tail_markers: tuple[re.Pattern[str], ...]
+    bio_roles: frozenset[str]
+    faq_headings: tuple[re.Pattern[str], ...]
+    share_words: frozenset[str]
+
+
+def _compile(path: str, line: int, text: Any, case: bool = False) -> re.Pattern[str]:
+    if not isinstance(text, str) or not text.strip():
+        raise LexiconError(path, line, f"expected a non-empty regular expression, got {text!r}")
+    try:
+        regex = re.compile(text, 0 if case else re.IGNORECASE)
+    except re.error as exc:
+        raise LexiconError(path, line, f"bad regular expression {text!r}: {exc}") from exc
+    if regex.search(""):
+        raise LexiconError(path, line, f"pattern {text!r} matches the empty line; anchor it")
+    return regex
+
+
+def _item_lines(text: str) -> dict[str, list[int]]:
+    """1-based line of each item of each top-level list, for error messages."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    out: dict[str, list[int]] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(value, yaml.SequenceNode):
+                out[str(key.value)] = [item.start_mark.line + 1 for item in value.value]
+    return out
+
+
+def _pattern(path: str, line: int, entry: Any) -> LinePattern:
+    if not isinstance(entry, dict):
+        raise LexiconError(path, line, f"expected a mapping with name and pattern, got {entry!r}")
+    unknown = set(entry) - _PATTERN_KEYS
+    if unknown:
+        raise LexiconError(
+            path, line, f"unknown keys {sorted(unknown)}; allowed: {sorted(_PATTERN_KEYS)}"
+        )
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise LexiconError(path, line, "every pattern needs a name (the removal reason)")
+    zone = entry.get("zone", "any")
+    if zone not in _ZONES:
+        raise LexiconError(path, line, f"zone must be one of {_ZONES}, got {zone!r}")
+    max_words = entry.get("max_words")
+    if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
+        raise LexiconError(path, line, f"max_words must be a positive integer, got {max_words!r}")
+    regex = _compile(path, line, entry.get("pattern"), bool(entry.get("case", False)))
+    return LinePattern(name=name.strip(), regex=regex, zone=zone, max_words=max_words)
+
+
+def parse_boilerplate(text: str, path: str) -> dict[str, list[Any]]:
+    """Parse one boilerplate YAML file into validated sections.
+
+    Raises:
+        LexiconError: with the file and line of the first bad entry.
+    """
+    try:
+        data = yaml.safe_load(text) or {}
+        lines = _item_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LexiconError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(path, 1, "expected a mapping with a 'patterns' list")
+    unknown = set(data) - {"patterns", *_LIST_SECTIONS}
+    if unknown:
+        raise LexiconError(path, 1, f"unknown sections {sorted(unknown)}")
+    out: dict[str, list[Any]] = {}
+    for section in ("patterns", *_LIST_SECTIONS):
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            raise LexiconError(path, 1, f"section {section!r} must be a list")
+        where = lines.get(section, [])
+        parsed: list[Any] = []
+        for i, item in enumerate(items):
+            line = where[i] if i < len(where) else None
+            if section == "patterns":
+                parsed.append(_pattern(path, line or 0, item))
+            elif section in ("tail_markers", "faq_headings"):
+                parsed.append(_compile(path, line or 0, item))
+            elif not isinstance(item, str) or not item.strip():
+                raise LexiconError(path, line, f"expected a non-empty word, got {item!r}")
+            else:
+                parsed.append(item.strip().casefold())
+        out[section] = parsed
+    return out
+
+
+@lru_cache(maxsize=16)
+def load_boilerplate(extra_files: tuple[str, ...] = ()) -> Boilerplate:
+    """The packaged patterns plus any extra files, loaded once per combination."""
+    packaged = resources.files("dyad.clean").joinpath("data").joinpath(PACKAGED)
+    sources = [(str(packaged), packaged.read_text(encoding="utf-8"))]
+    for name in extra_files:
+        try:
+            sources.append((name, Path(name).read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise LexiconError(name, None, f"cannot read boilerplate file: {exc}") from exc
+    merged: dict[str, list[Any]] = {s: [] for s in ("patterns", *_LIST_SECTIONS)}
+    for path, text in sources:
+        for section, items in parse_boilerplate(text, path).items():
+            merged[section].extend(items)
+    return Boilerplate(
+        patterns=tuple(merged["patterns"]),
+        tail_markers=tuple(merged["tail_markers"]),
+        bio_roles=frozenset(merged["bio_roles"]),
+        faq_headings=tuple(merged["faq_headings"]),
+        share_words=frozenset(merged["share_words"]),
+    )

@@ -1,0 +1,330 @@
+"""The `dyad` command line: parse arguments, call the library, print.
+
+Every command is a thin adapter: it resolves settings, calls one library function and turns
+`DyadError`s into a clean exit with the message. Rendering lives in `dyad.report.console`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from dyad.errors import DyadError
+from dyad.report import console as render
+from dyad.settings import Settings, load_settings
+from dyad.store import Store
+
+app = typer.Typer(
+    help="dyad: turn news coverage into a sourced record of international relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+)
+out = Console(highlight=False, soft_wrap=False)
+err = Console(stderr=True, highlight=False)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLite path or SQLAlchemy URL (default: $DYAD_DB or dyad.db)."),
+]
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="YAML file of settings (see `dyad settings`).")
+]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="YAML file of actors to add or override (repeatable)."),
+]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--spacy-model", help="An installed trained spaCy model to use (optional)."),
+]
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(code)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into a clean exit with the message and no traceback."""
+    try:
+        yield
+    except DyadError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _settings(config: Path | None, **overrides: object) -> Settings:
+    return load_settings(config, **overrides)
+
+
+def _store(settings: Settings) -> Store:
+    return Store(settings.db)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories, - for stdin, or http(s) URLs.")
+    ],
+    db: DbOption = None,
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet for inputs that do not name one.")
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default 1).")] = None,
+    config: ConfigOption = None,
+    actors: ActorsOption = None,
+    spacy_model: ModelOption = None,
+) -> None:
+    """Read, clean, annotate and store news documents.
+
+    Re-ingesting a document already stored is a no-op; a broken file is recorded as an
+    error and the rest of the batch goes on. Exits non-zero only when nothing could be
+    ingested.
+
+    Example: `dyad ingest examples/ --db demo.db --workers 2`
+    """
+    from dyad.pipeline import ingest as run_ingest
+
+    with _errors():
+        settings = _settings(
+            config,
+            db=db,
+            outlet=outlet,
+            workers=workers,
+            actors_files=[str(a) for a in actors or []],
+            spacy_model=spacy_model,
+        )
+        with _store(settings) as store, _progress() as progress:
+            task = progress.add_task("ingesting", total=None)
+
+            def advance(event: str, n: int) -> None:
+                if event == "read":
+                    progress.update(task, advance=n)
+
+            report = run_ingest(paths, store, settings, progress=advance)
+    render.ingest_report(out, report)
+    if not report.stored and not report.already_stored and report.errors:
+        raise typer.Exit(1)
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} documents"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+    with progress:
+        yield progress
+
+
+@app.command()
+def docs(
+    db: DbOption = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List ingest errors instead.")] = False,
+) -> None:
+    """List stored documents (or, with --errors, the inputs that could not be ingested).
+
+    Example: `dyad docs --db demo.db`
+    """
+    with _errors(), Store(db) as store:
+        if errors:
+            render.errors_table(out, store.list_errors())
+        else:
+            render.documents_table(out, store.list_documents())
+
+
+@app.command()
+def show(
+    name_or_id: Annotated[str, typer.Argument(help="A document name, id or id prefix.")],
+    db: DbOption = None,
+    actors: Annotated[bool, typer.Option("--actors", help="Highlight resolved actors.")] = False,
+    events: Annotated[bool, typer.Option("--events", help="Show each event and its rule.")] = False,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Show each quote.")] = False,
+) -> None:
+    """Show a document: cleaned text, metadata, removed lines with reasons, flags.
+
+    Example: `dyad show 000_060b29493f28e0b7 --actors --events`
+    """
+    with _errors(), Store(db) as store:
+        document = store.get_document(name_or_id)
+        if document is None:
+            raise _fail(f"no document named {name_or_id!r}; `dyad docs` lists them")
+    render.document(out, document, actors=actors, events=events, quotes=quotes)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", help="Export format: jsonl.")] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+    ] = None,
+) -> None:
+    """Export every stored document with its extractions, one JSON object per line.
+
+    Example: `dyad export --format jsonl -o dyad.jsonl`
+    """
+    from dyad.report.export import write_jsonl
+
+    if format != "jsonl":
+        raise _fail(f"unknown format {format!r}; the export formats are: jsonl")
+    with _errors(), Store(db) as store:
+        if output is None:
+            count = write_jsonl(store.iter_documents(), sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8") as handle:
+                count = write_jsonl(store.iter_documents(), handle)
+            err.print(f"wrote {count} documents to {output}")
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold JSONL file (SPEC.md section 4).")],
+    db: DbOption = None,
+    floors: Annotated[
+        Path | None, typer.Option("--floors", help="Floors file: fail when a score drops below.")
+    ] = None,
+    update_floors: Annotated[
+        bool, typer.Option("--update-floors", help="Raise the floors to the current scores.")
+    ] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="List unmatched gold and extracted items.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the stored extractions against a gold file (SPEC.md section 5).
+
+    Example: `dyad eval --gold ../shared/gold/seeds.jsonl --db seeds.db --floors eval/floors.json`
+    """
+    from dyad.evaluate.gate import check_floors, raise_floors
+    from dyad.evaluate.gold import load_gold
+    from dyad.evaluate.score import evaluate as run_eval
+
+    with _errors():
+        gold_docs = load_gold(gold)
+        wanted = {g.name for g in gold_docs}
+        with Store(db) as store:
+            documents = {d.name: d for d in store.iter_documents() if d.name in wanted}
+        report = run_eval(gold_docs, documents)
+    if as_json:
+        out.print_json(json.dumps(report.to_dict()))
+    else:
+        render.eval_table(out, report)
+        if details:
+            render.eval_details(out, report)
+    if update_floors:
+        if floors is None:
+            raise _fail("--update-floors needs --floors FILE")
+        changed = raise_floors(report, floors, gold)
+        err.print(f"floors raised: {changed}" if changed else "floors unchanged")
+    elif floors is not None:
+        failures = check_floors(report, floors, gold)
+        if failures:
+            for failure in failures:
+                err.print(f"[bold red]below floor:[/] {failure}")
+            raise typer.Exit(1)
+        err.print(f"all scores at or above the floors in {floors}")
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
+    dyad: Annotated[
+        str | None, typer.Option("--dyad", help="Country pair, either order, e.g. RUS-IRN.")
+    ] = None,
+    modality: Annotated[
+        str | None, typer.Option(help="asserted, negated, future, hypothetical or generic.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """List extracted events with their evidence.
+
+    Example: `dyad events --dyad RUS-IRN --modality asserted`
+    """
+    pair: tuple[str, str] | None = None
+    if dyad:
+        parts = dyad.upper().split("-")
+        if len(parts) != 2 or not all(parts):
+            raise _fail(f"--dyad takes two codes joined by '-', like RUS-IRN; got {dyad!r}")
+        pair = (parts[0], parts[1])
+    with _errors(), Store(db) as store:
+        rows = store.query_events(
+            type=type.upper() if type else None, dyad=pair, modality=modality, limit=limit
+        )
+    render.events_table(out, rows)
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
+    about: Annotated[str | None, typer.Option(help="Text the quote contains.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+) -> None:
+    """List quotes with speaker, date, outlet and sentence.
+
+    Example: `dyad quotes --speaker Lavrov --about sanctions`
+    """
+    with _errors(), Store(db) as store:
+        rows = store.query_quotes(speaker=speaker, about=about, limit=limit)
+    render.quotes_table(out, rows)
+
+
+@app.command()
+def reannotate(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    actors: ActorsOption = None,
+    spacy_model: ModelOption = None,
+) -> None:
+    """Re-run actor, date, event and quote extraction on every stored document.
+
+    Use it after upgrading dyad or changing your actor files; the cleaned texts are kept.
+
+    Example: `dyad reannotate --db demo.db --actors my_actors.yaml`
+    """
+    from dyad.pipeline import reannotate as run_reannotate
+
+    with _errors():
+        settings = _settings(
+            config,
+            db=db,
+            actors_files=[str(a) for a in actors or []],
+            spacy_model=spacy_model,
+        )
+        with _store(settings) as store:
+            count = run_reannotate(store, settings)
+    out.print(f"re-annotated {count} documents")
+
+
+@app.command(name="settings")
+def show_settings(config: ConfigOption = None) -> None:
+    """Show every setting, its value and what it does.
+
+    Example: `dyad settings --config dyad.yaml`
+    """
+    from dyad.settings import SETTINGS
+
+    with _errors():
+        current = _settings(config)
+    render.settings_table(out, SETTINGS, current)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

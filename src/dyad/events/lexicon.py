@@ -1,0 +1,309 @@
+"""The trigger lexicon: data entries (`data/triggers.yaml`) compiled into a lemma index.
+
+An entry names a PLOVER type, a pattern of lemmas ("hold * talk", "call for",
+"airstrike"), an optional part-of-speech constraint on its first word (the reading that
+decides "strikes" NOUN vs VERB), an optional mode, and the argument frame: the slots in
+which the source and the target are looked for (`subject`, `poss`, `obj`, or a
+preposition such as `with`, `to`, `on`, `between`). Everything is validated on load.
+
+Pattern syntax: words separated by spaces; `a|b` is a choice of lemmas; `*` lets up to
+four modifiers (determiners, adjectives, adverbs, numbers, noun modifiers) sit between
+two words ("imposed new sweeping sanctions").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from dyad.errors import LexiconError
+from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
+from dyad.events.lemmas import Lemmatizer
+from dyad.events.ontology import Ontology
+
+DEFAULT_PATH = DATA_DIR / "triggers.yaml"
+GAP = "*"
+MAX_GAP = 4
+POS_VALUES = frozenset({"VERB", "NOUN", "ADJ", "ANY"})
+#: Slots an argument can be found in; a preposition slot is the word itself.
+SLOTS = frozenset(
+    {
+        "subject", "poss", "obj", "with", "to", "on", "against", "for", "of", "from", "at",
+        "in", "into", "toward", "towards", "between", "among", "over", "about", "by", "upon",
+        "near", "along", "across", "inside", "within",
+    }
+)  # fmt: skip
+_WORD = re.compile(r"^[a-z][a-z'’.]*$")
+#: Tags a `*` gap may skip: modifiers inside a noun phrase.
+_GAP_TAGS = frozenset(
+    {"DT", "PDT", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "PRP$", "CD", "VBN", "VBG", "NN",
+     "NNS", "NNP", "NNPS", "HYPH", "POS", ":", "``", "''"}
+)  # fmt: skip
+_GAP_WORDS = frozenset({"-", "–", "'s", "’s", "and"})
+_NOUN_PREV = frozenset(
+    {"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}
+)  # a word after these reads as a noun
+_VERB_PREV_WORDS = frozenset(
+    {"to", "will", "would", "may", "might", "can", "could", "should", "must", "not", "n't",
+     "did", "does", "do", "shall"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    """One lexicon entry; `id` names it in `Event.rule`."""
+
+    id: str
+    type: str
+    words: tuple[frozenset[str] | None, ...]  # None is a gap
+    pos: str
+    mode: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    strength: float
+    need_target: bool
+    place_target: bool
+    line: int | None
+
+    @property
+    def size(self) -> int:
+        """Number of words (not gaps): longer entries win over shorter ones."""
+        return sum(1 for w in self.words if w is not None)
+
+
+@dataclass(frozen=True)
+class TriggerMatch:
+    """A matched entry: token indices (doc-level) of its words, first to last."""
+
+    entry: TriggerEntry
+    token_ids: tuple[int, ...]
+
+    @property
+    def head(self) -> int:
+        return self.token_ids[0]
+
+    @property
+    def last(self) -> int:
+        return self.token_ids[-1]
+
+
+def _parse_words(path: Path, line: int | None, pattern: object) -> tuple[frozenset[str] | None, ...]:
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise LexiconError(str(path), line, f"pattern must be a non-empty string, got {pattern!r}")
+    words: list[frozenset[str] | None] = []
+    for item in pattern.lower().replace("-", " - ").split():
+        if item == GAP:
+            words.append(None)
+            continue
+        choices = frozenset(item.split("|"))
+        bad = [c for c in choices if c != "-" and not _WORD.match(c)]
+        if bad:
+            raise LexiconError(str(path), line, f"pattern {pattern!r}: bad word(s) {bad}")
+        words.append(choices)
+    if words[0] is None or words[-1] is None:
+        raise LexiconError(str(path), line, f"pattern {pattern!r} cannot start or end with '*'")
+    if any(a is None and b is None for a, b in zip(words, words[1:], strict=False)):
+        raise LexiconError(str(path), line, f"pattern {pattern!r} has two gaps in a row")
+    return tuple(words)
+
+
+def _parse_slots(path: Path, line: int | None, value: object, key: str) -> tuple[str, ...]:
+    items = value.split() if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(s, str) for s in items):
+        raise LexiconError(str(path), line, f"{key} must be a list of slots, got {value!r}")
+    unknown = [s for s in items if s not in SLOTS]
+    if unknown:
+        raise LexiconError(str(path), line, f"{key}: unknown slot(s) {unknown}; use {sorted(SLOTS)}")
+    return tuple(items)
+
+
+def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
+    item = check_keys(
+        path,
+        entry,
+        {"id", "type", "pattern"},
+        {"pos", "mode", "source", "target", "strength", "need_target", "place_target"},
+    )
+    line = line_of(item)
+    if item["type"] not in ontology:
+        raise LexiconError(str(path), line, f"type {item['type']!r} is not a PLOVER type")
+    event_type = ontology[item["type"]]
+    mode = item.get("mode")
+    if mode is not None and mode not in event_type.modes:
+        raise LexiconError(
+            str(path), line, f"mode {mode!r} not allowed for {event_type.name}; "
+            f"allowed: {sorted(event_type.modes)} (see plover.yaml)"
+        )
+    pos = item.get("pos", "ANY")
+    if pos not in POS_VALUES:
+        raise LexiconError(str(path), line, f"pos {pos!r} is not one of {sorted(POS_VALUES)}")
+    default_source = ["poss", "subject"] if pos == "NOUN" else ["subject"]
+    strength = item.get("strength", 0.8)
+    if isinstance(strength, bool) or not isinstance(strength, int | float) or not 0 < strength <= 1:
+        raise LexiconError(str(path), line, f"strength must be in (0, 1], got {strength!r}")
+    for flag in ("need_target", "place_target"):
+        if not isinstance(item.get(flag, False), bool):
+            raise LexiconError(str(path), line, f"{flag} must be true or false")
+    if not isinstance(item["id"], str) or not item["id"]:
+        raise LexiconError(str(path), line, "id must be a non-empty string")
+    return TriggerEntry(
+        id=item["id"],
+        type=event_type.name,
+        words=_parse_words(path, line, item["pattern"]),
+        pos=pos,
+        mode=mode,
+        source=_parse_slots(path, line, item.get("source", default_source), "source"),
+        target=_parse_slots(path, line, item.get("target", []), "target"),
+        strength=float(strength),
+        need_target=item.get("need_target", False),
+        place_target=item.get("place_target", False),
+        line=line,
+    )
+
+
+def _reading(token: Token, title_case: bool) -> str:
+    """VERB, NOUN, ADJ or ANY: how a word reads here, from its tag and the word before."""
+    tag = token.tag_
+    prev = token.nbor(-1) if token.i > token.sent.start else None
+    if title_case and tag in ("NNP", "NNPS"):
+        return "ANY"  # headline capitals hide the part of speech
+    if tag.startswith("VB"):
+        if prev is not None and prev.tag_ in _NOUN_PREV and tag not in ("VBD", "VBZ", "VBP"):
+            return "NOUN"
+        return "VERB"
+    if tag.startswith("NN"):
+        if prev is not None and prev.lower_ in _VERB_PREV_WORDS:
+            return "VERB"
+        return "NOUN"
+    if tag.startswith("JJ"):
+        return "ADJ"
+    return "ANY"
+
+
+def is_title_case(sent: Span) -> bool:
+    """A headline-style sentence: most content words start with a capital."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+class TriggerLexicon:
+    """Entries indexed by the lemmas of their first word; matching is linear per sentence."""
+
+    def __init__(self, entries: Sequence[TriggerEntry], lemmatizer: Lemmatizer) -> None:
+        self.entries = tuple(entries)
+        self.lemmatizer = lemmatizer
+        index: dict[str, list[TriggerEntry]] = {}
+        for entry in entries:
+            first = entry.words[0]
+            assert first is not None
+            for lemma in first:
+                index.setdefault(lemma, []).append(entry)
+        for bucket in index.values():
+            bucket.sort(key=lambda e: (-e.size, -e.strength))
+        self._index = index
+
+    def _word_matches(self, token: Token, choices: frozenset[str]) -> bool:
+        return not choices.isdisjoint(self.lemmatizer.candidates(token.text))
+
+    def _match_at(self, sent: Span, i: int, entry: TriggerEntry) -> tuple[int, ...] | None:
+        """Token ids of `entry` matched from token `i` on, or None."""
+        ids = [i]
+        j = i + 1
+        words = entry.words
+        k = 1
+        while k < len(words):
+            want = words[k]
+            if want is None:  # a gap: find the next word within MAX_GAP modifiers
+                nxt = words[k + 1]
+                assert nxt is not None
+                found = None
+                for skip in range(MAX_GAP + 1):
+                    pos = j + skip
+                    if pos >= sent.end:
+                        break
+                    tok = sent.doc[pos]
+                    if self._word_matches(tok, nxt):
+                        found = pos
+                        break
+                    if tok.tag_ not in _GAP_TAGS and tok.text not in _GAP_WORDS:
+                        break
+                if found is None:
+                    return None
+                ids.append(found)
+                j = found + 1
+                k += 2
+                continue
+            if j >= sent.end or not self._word_matches(sent.doc[j], want):
+                return None
+            ids.append(j)
+            j += 1
+            k += 1
+        return tuple(ids)
+
+    def find(self, sent: Span) -> list[TriggerMatch]:
+        """Non-overlapping trigger matches in a sentence, longest entries first."""
+        title_case = is_title_case(sent)
+        found: list[TriggerMatch] = []
+        for token in sent:
+            if not token.is_alpha:
+                continue
+            seen: set[str] = set()
+            for lemma in self.lemmatizer.candidates(token.text):
+                for entry in self._index.get(lemma, ()):
+                    if entry.id in seen:
+                        continue
+                    seen.add(entry.id)
+                    if entry.pos != "ANY":
+                        reading = _reading(token, title_case)
+                        if reading not in ("ANY", entry.pos):
+                            continue
+                    ids = self._match_at(sent, token.i, entry)
+                    if ids is not None:
+                        found.append(TriggerMatch(entry, ids))
+        found.sort(key=lambda m: (-m.entry.size, m.head, -m.entry.strength))
+        taken: set[int] = set()
+        chosen: list[TriggerMatch] = []
+        for match in found:
+            if taken.isdisjoint(match.token_ids):
+                chosen.append(match)
+                taken.update(match.token_ids)
+        chosen.sort(key=lambda m: m.head)
+        return chosen
+
+
+def read_lexicon(path: Path, ontology: Ontology, lemmatizer: Lemmatizer) -> TriggerLexicon:
+    """Load and validate a trigger file.
+
+    Raises:
+        LexiconError: an entry is malformed, names an unknown type or mode, or repeats an id.
+    """
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("triggers"), list):
+        raise LexiconError(str(path), None, "expected a mapping with a list under 'triggers'")
+    entries: list[TriggerEntry] = []
+    ids: set[str] = set()
+    for raw in data["triggers"]:
+        entry = _parse_entry(path, raw, ontology)
+        if entry.id in ids:
+            raise LexiconError(str(path), entry.line, f"id {entry.id!r} repeated")
+        ids.add(entry.id)
+        entries.append(entry)
+    if not entries:
+        raise LexiconError(str(path), None, "no trigger entries; an empty lexicon finds nothing")
+    return TriggerLexicon(entries, lemmatizer)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(
+    path: Path | None = None, ontology: Ontology | None = None, lemmatizer: Lemmatizer | None = None
+) -> TriggerLexicon:
+    """The lexicon from `path` or the packaged file, loaded once per argument set."""
+    from dyad.events.lemmas import load_lemmatizer
+    from dyad.events.ontology import load_ontology
+
+    return read_lexicon(path or DEFAULT_PATH, ontology or load_ontology(), lemmatizer or load_lemmatizer())

@@ -1,0 +1,129 @@
+"""RSS and Atom feeds: one document per item, from its body or from its linked page.
+
+An item whose `content:encoded` (or a long summary) carries the article becomes a document
+directly; an item with only a teaser is fetched from its link, keeping the item's title,
+date and id, which are more reliable than what a page scrape finds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import feedparser
+
+from dyad.ingest.base import read_error
+from dyad.ingest.dates import normalize_date
+from dyad.ingest.settings import IngestSettings
+from dyad.model import IngestError, RawDocument
+
+Item = RawDocument | IngestError
+LinkFetcher = Callable[[str], Iterator[Item]]
+_TAG = re.compile(r"<[^>]*>")
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+
+
+def parse_feed(data: bytes) -> tuple[Any | None, str]:
+    """(parsed feed, "") when `data` is an RSS/Atom feed, else (None, why not)."""
+    parsed = feedparser.parse(data)
+    if parsed.get("version") or parsed.get("entries"):
+        return parsed, ""
+    exc = parsed.get("bozo_exception")
+    if exc is None:
+        return None, "no <rss>, <feed> or items found"
+    return None, str(exc).strip() or type(exc).__name__
+
+
+def _visible_length(markup: str) -> int:
+    return len(" ".join(_TAG.sub(" ", markup).split()))
+
+
+def _body(entry: Any, settings: IngestSettings) -> tuple[str, str] | None:
+    """(value, mime type) of the item's article body, or None when it only has a teaser."""
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        if value.strip():
+            return value, content.get("type") or "text/html"
+    summary = entry.get("summary") or ""
+    if _visible_length(summary) >= settings.min_summary_chars:
+        detail = entry.get("summary_detail") or {}
+        return summary, detail.get("type") or "text/html"
+    return None
+
+
+def _summary_document(entry: Any, meta: dict[str, Any]) -> RawDocument | None:
+    summary = entry.get("summary") or ""
+    if not summary.strip():
+        return None
+    return RawDocument(format="html", html=summary, **meta)
+
+
+def iter_feed(
+    data: bytes,
+    *,
+    stem: str,
+    source: str,
+    outlet: str | None,
+    settings: IngestSettings,
+    fetch_link: LinkFetcher | None = None,
+) -> Iterator[Item]:
+    """The items of a feed as documents.
+
+    The outlet is the user's `outlet` when given (a feed title such as "World - Caspian
+    Wire" is a poor outlet name), else the feed's title.
+
+    Args:
+        data: The feed's bytes.
+        stem: Name prefix for items with neither id nor link.
+        source: Path or URL of the feed, for error messages.
+        outlet: The user's outlet, or None.
+        settings: `min_summary_chars`, `fetch_links`.
+        fetch_link: Turns an item link into documents (an HTTP fetch); None disables it.
+    """
+    parsed, reason = parse_feed(data)
+    if parsed is None:
+        yield read_error(stem, source, f"not an RSS or Atom feed ({reason}); check the file")
+        return
+    feed_title = (parsed.feed.get("title") or "").strip() or None
+    for number, entry in enumerate(parsed.entries, start=1):
+        link = entry.get("link") or None
+        name = entry.get("id") or link or f"{stem}:{number}"
+        meta: dict[str, Any] = {
+            "name": name,
+            "source": source,
+            "url": link,
+            "outlet": outlet or feed_title,
+            "title": (entry.get("title") or "").strip() or None,
+            "published": normalize_date(entry.get("published") or entry.get("updated")),
+            "author": entry.get("author") or None,
+        }
+        body = _body(entry, settings)
+        if body is not None:
+            value, mime = body
+            if mime in _HTML_TYPES:
+                yield RawDocument(format="html", html=value, **meta)
+            else:
+                yield RawDocument(format="text", text=value, **meta)
+        elif link and settings.fetch_links and fetch_link is not None:
+            yield from _from_link(link, meta, fetch_link)
+        else:
+            doc = _summary_document(entry, meta)
+            if doc is not None:
+                yield doc
+            else:
+                yield read_error(name, source, "feed item has no content, no summary and no link")
+
+
+def _from_link(link: str, meta: dict[str, Any], fetch_link: LinkFetcher) -> Iterator[Item]:
+    """The page behind an item's link, labelled with the item's metadata."""
+    for item in fetch_link(link):
+        if isinstance(item, IngestError):
+            item.name = meta["name"]
+            item.cause = f"feed item link: {item.cause}"
+            yield item
+            continue
+        for key, value in meta.items():
+            if value is not None and key != "source":
+                setattr(item, key, value)
+        yield item

@@ -1,0 +1,1 @@
+"""Turning stored documents into things people read: console views and exports."""

@@ -1,0 +1,268 @@
+"""Rich renderings of stored data for the CLI: tables and highlighted documents.
+
+These functions print to the console they are given; the library elsewhere never prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from dyad.model import Document, Event
+
+_SECTOR_STYLE = {"GOV": "bold cyan", "MIL": "bold red", "IGO": "bold magenta"}
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def ingest_report(console: Console, report: Any) -> None:
+    """Summary of an ingest run, with every error and its cause."""
+    console.print(
+        f"read {report.read} documents: {len(report.stored)} stored, "
+        f"{report.already_stored} already stored, {report.near_duplicates} near duplicates, "
+        f"{len(report.errors)} errors"
+    )
+    if report.errors:
+        table = Table(title="could not ingest", title_justify="left")
+        for column in ("name", "stage", "cause"):
+            table.add_column(column, overflow="fold")
+        for error in report.errors:
+            table.add_row(error.name, error.stage, error.cause)
+        console.print(table)
+
+
+def documents_table(console: Console, rows: Sequence[Any]) -> None:
+    table = Table(title=f"{len(rows)} documents", title_justify="left")
+    for column in (
+        "name",
+        "outlet",
+        "published",
+        "language",
+        "chars",
+        "removed",
+        "events",
+        "quotes",
+        "duplicate of",
+    ):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.name,
+            _cell(row.outlet),
+            _cell(row.published),
+            _cell(row.language),
+            str(row.chars),
+            str(row.removed),
+            str(row.events),
+            str(row.quotes),
+            _cell(row.duplicate_of),
+        )
+    console.print(table)
+
+
+def errors_table(console: Console, rows: Sequence[Any]) -> None:
+    table = Table(title=f"{len(rows)} ingest errors", title_justify="left")
+    for column in ("run", "name", "source", "stage", "cause"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(_cell(row.run_id), row.name, row.source, row.stage, row.cause)
+    console.print(table)
+
+
+def _highlighted(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -> Text:
+    rich_text = Text(text)
+    for start, end, style in spans:
+        if 0 <= start - offset < end - offset <= len(text):
+            rich_text.stylize(style, start - offset, end - offset)
+    return rich_text
+
+
+def document(
+    console: Console,
+    doc: Document,
+    *,
+    actors: bool = False,
+    events: bool = False,
+    quotes: bool = False,
+) -> None:
+    """A document's metadata, text (with actors highlighted on request) and removed lines."""
+    meta = Table.grid(padding=(0, 2))
+    for label, value in (
+        ("name", doc.name),
+        ("id", doc.doc_id),
+        ("source", doc.source),
+        ("url", doc.url),
+        ("outlet", doc.outlet),
+        ("title", doc.title),
+        ("published", doc.published),
+        ("author", doc.author),
+        ("language", doc.language),
+        ("duplicate of", doc.duplicate_of),
+    ):
+        if value:
+            meta.add_row(Text(label, style="bold"), Text(str(value)))
+    console.print(meta)
+    for repair in doc.repairs:
+        console.print(Text(f"repaired: {repair}", style="yellow"))
+    for flag in doc.flags:
+        console.print(Text(f"flag ({flag.kind}): {flag.message}", style="bold yellow"))
+    console.rule("text")
+    spans = []
+    if actors:
+        spans = [
+            (a.start, a.end, _SECTOR_STYLE.get(a.sector or "", "bold green")) for a in doc.actors
+        ]
+        spans += [(p.start, p.end, "underline") for p in doc.places]
+        spans += [(t.start, t.end, "italic blue") for t in doc.times]
+    console.print(_highlighted(doc.text, spans))
+    if actors:
+        _actors_table(console, doc)
+    if events:
+        _events_detail(console, doc)
+    if quotes:
+        _quotes_detail(console, doc)
+    console.rule(f"{len(doc.removed)} removed lines")
+    for line in doc.removed:
+        console.print(Text.assemble((f"[{line.reason}] ", "dim"), line.line))
+
+
+def _actors_table(console: Console, doc: Document) -> None:
+    table = Table(title=f"{len(doc.actors)} actor mentions", title_justify="left")
+    for column in ("mention", "at", "name", "kind", "country", "sector", "role", "how"):
+        table.add_column(column, overflow="fold")
+    for a in doc.actors:
+        table.add_row(
+            a.text,
+            f"{a.start}-{a.end}",
+            a.name,
+            a.kind,
+            _cell(a.country),
+            _cell(a.sector),
+            _cell(a.role),
+            a.how,
+        )
+    console.print(table)
+    if doc.places:
+        places = ", ".join(f"{p.text} ({p.name}, {p.country})" for p in doc.places)
+        console.print(Text(f"places: {places}"))
+
+
+def _side(ref: Any) -> str:
+    if ref is None:
+        return "-"
+    name = ref.name or ref.text
+    return f"{name} [{ref.country}]" if ref.country else name
+
+
+def _events_detail(console: Console, doc: Document) -> None:
+    console.rule(f"{len(doc.events)} events")
+    for event in doc.events:
+        _event_block(console, doc, event)
+
+
+def _event_block(console: Console, doc: Document, event: Event) -> None:
+    start, end = event.sentence.start, event.sentence.end
+    spans = [(event.trigger.start, event.trigger.end, "bold reverse")]
+    for ref in (event.source, event.target):
+        if ref is not None and ref.start is not None and ref.end is not None:
+            spans.append((ref.start, ref.end, "bold green"))
+    when = event.date.value if event.date else None
+    where = event.location.name if event.location else None
+    console.print(
+        Text.assemble(
+            (f"{event.type}", "bold"),
+            f" {_side(event.source)} -> {_side(event.target)}",
+            f"  {event.modality}, confidence {event.confidence:.2f}",
+            f", date {when}" if when else "",
+            f", in {where}" if where else "",
+        )
+    )
+    console.print(_highlighted(doc.text[start:end], spans, offset=start))
+    console.print(Text(f"  rule: {event.rule}", style="dim"))
+
+
+def _quotes_detail(console: Console, doc: Document) -> None:
+    console.rule(f"{len(doc.quotes)} quotes")
+    for quote in doc.quotes:
+        kind = "direct" if quote.direct else "indirect"
+        console.print(
+            Text.assemble(
+                (_side(quote.speaker), "bold"), f" ({quote.cue}, {kind}): ", quote.content.text
+            )
+        )
+
+
+def events_table(console: Console, rows: Sequence[Any]) -> None:
+    table = Table(title=f"{len(rows)} events", title_justify="left")
+    for column in ("document", "type", "source", "target", "modality", "date", "place", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row.doc_name,
+            row.type,
+            _pair(row.source_country, row.source_name),
+            _pair(row.target_country, row.target_name),
+            row.modality,
+            _cell(row.date),
+            _cell(row.location),
+            row.evidence,
+        )
+    console.print(table)
+
+
+def _pair(country: str | None, name: str | None) -> str:
+    if name and country:
+        return f"{name} [{country}]"
+    return name or country or "-"
+
+
+def quotes_table(console: Console, rows: Sequence[Any]) -> None:
+    table = Table(title=f"{len(rows)} quotes", title_justify="left")
+    for column in ("speaker", "kind", "content", "document", "outlet", "published"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            _pair(row.speaker_country, row.speaker_name),
+            "direct" if row.direct else "indirect",
+            row.content,
+            row.doc_name,
+            _cell(row.outlet),
+            _cell(row.published),
+        )
+    console.print(table)
+
+
+def eval_table(console: Console, report: Any) -> None:
+    table = Table(title="dyad eval", title_justify="left")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_column("detail", overflow="fold")
+    for measure, value, detail in report.rows():
+        shown = f"{value:.3f}" if isinstance(value, float) else _cell(value)
+        table.add_row(measure, shown, _cell(detail))
+    console.print(table)
+
+
+def eval_details(console: Console, report: Any) -> None:
+    for line in report.mismatches():
+        console.print(Text(str(line)))
+
+
+def settings_table(console: Console, table_rows: Sequence[Any], current: Any) -> None:
+    table = Table(title="settings", title_justify="left")
+    for column in ("name", "value", "default", "help"):
+        table.add_column(column, overflow="fold")
+    for setting in table_rows:
+        table.add_row(
+            setting.name,
+            _cell(getattr(current, setting.name)),
+            _cell(setting.default),
+            setting.help,
+        )
+    console.print(table)

@@ -1,0 +1,157 @@
+"""Every setting in one table: name, default, help. It drives validation, `--help` and docs.
+
+Settings come from the packaged defaults below, then a user's YAML file (`--config FILE` or
+`$DYAD_CONFIG`), then command-line options; later layers win. Nothing here is a mutable
+global: `load_settings` returns a fresh `Settings` each call.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dyad.errors import DyadError
+
+
+class SettingsError(DyadError):
+    """A config file or option has a value dyad cannot use."""
+
+    code = "E600"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "db", None, str, "store: a SQLite path or SQLAlchemy URL (default $DYAD_DB or dyad.db)"
+    ),
+    Setting("workers", 1, int, "processes that clean and annotate documents in parallel"),
+    Setting("batch_size", 64, int, "documents per store transaction"),
+    Setting("outlet", None, str, "outlet name for inputs that do not name one"),
+    Setting("spacy_model", None, str, "an installed trained spaCy model to start from (optional)"),
+    Setting(
+        "actors_files", [], list, "YAML files of actors that add to or override the built-in ones"
+    ),
+    Setting("max_bytes", 10_000_000, int, "largest input file or download accepted, in bytes"),
+    Setting("timeout", 20.0, float, "seconds to wait for a URL before giving up"),
+    Setting("max_redirects", 5, int, "redirects followed when fetching a URL"),
+    Setting(
+        "repeat_threshold",
+        3,
+        int,
+        "a line seen in this many earlier documents of one outlet is boilerplate",
+    ),
+    Setting(
+        "components",
+        None,
+        list,
+        "extraction components to run, e.g. [dyad_actors, dyad_timex] (default: all)",
+    ),
+    Setting(
+        "near_duplicate_threshold",
+        0.8,
+        float,
+        "MinHash similarity above which a document is a near duplicate",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass
+class Settings:
+    """Resolved settings for one command."""
+
+    db: str | None = None
+    workers: int = 1
+    batch_size: int = 64
+    outlet: str | None = None
+    spacy_model: str | None = None
+    actors_files: list[str] = field(default_factory=list)
+    max_bytes: int = 10_000_000
+    timeout: float = 20.0
+    max_redirects: int = 5
+    repeat_threshold: int = 3
+    components: list[str] | None = None
+    near_duplicate_threshold: float = 0.8
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise SettingsError(f"workers must be at least 1, got {self.workers}")
+        if self.batch_size < 1:
+            raise SettingsError(f"batch_size must be at least 1, got {self.batch_size}")
+        if not 0 < self.near_duplicate_threshold <= 1:
+            raise SettingsError(
+                f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}"
+            )
+
+
+def _check_table() -> None:
+    names = {f.name for f in fields(Settings)}
+    if names != set(_BY_NAME):
+        raise RuntimeError(f"SETTINGS and Settings disagree: {sorted(names ^ set(_BY_NAME))}")
+
+
+_check_table()
+
+
+def _coerce(name: str, value: Any, source: str) -> Any:
+    expected = _BY_NAME[name].type
+    if value is None:
+        return None
+    if expected is list:
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list):
+            raise SettingsError(f"{source}: {name} must be a list, got {value!r}")
+        return [str(v) for v in value]
+    try:
+        if expected is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError
+        return expected(value)
+    except (TypeError, ValueError) as exc:
+        raise SettingsError(f"{source}: {name} must be {expected.__name__}, got {value!r}") from exc
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Layer the defaults, a YAML config file and explicit overrides (None = not given).
+
+    Raises:
+        SettingsError: unknown setting, wrong type, or unreadable config file.
+    """
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    values = {name: list(v) if isinstance(v, list) else v for name, v in values.items()}
+    config = config or os.environ.get("DYAD_CONFIG") or None
+    if config:
+        path = Path(config)
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except OSError as exc:
+            raise SettingsError(f"cannot read config file {path}: {exc.strerror}") from exc
+        except yaml.YAMLError as exc:
+            raise SettingsError(f"config file {path} is not valid YAML: {exc}") from exc
+        if not isinstance(loaded, dict):
+            raise SettingsError(f"config file {path} must be a mapping of setting: value")
+        for name, value in loaded.items():
+            key = str(name).replace("-", "_")
+            if key not in _BY_NAME:
+                known = ", ".join(sorted(_BY_NAME))
+                raise SettingsError(f"{path}: unknown setting {name!r}; known settings: {known}")
+            values[key] = _coerce(key, value, str(path))
+    for name, value in overrides.items():
+        if name not in _BY_NAME:
+            raise SettingsError(f"unknown setting {name!r}")
+        if value is None or (isinstance(value, list | tuple) and not value):
+            continue
+        values[name] = _coerce(name, value, "option")
+    return Settings(**values)

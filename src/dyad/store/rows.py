@@ -1,0 +1,83 @@
+"""The flat records the store's read methods return (what a table or a page shows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One line of `dyad list`: a stored document without its text."""
+
+    doc_id: str
+    name: str
+    outlet: str | None
+    published: str | None
+    language: str | None
+    chars: int
+    removed: int
+    duplicate_of: str | None
+    source: str
+    events: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class StoredError:
+    """An input that could not be ingested, as recorded by a run."""
+
+    name: str
+    source: str
+    stage: str
+    cause: str
+    run_id: int | None
+    created: str
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One recorded command run, with the counts it finished with (None if it died)."""
+
+    id: int
+    command: str
+    arguments: dict[str, object]
+    counts: dict[str, int] | None
+    started: str
+    finished: str | None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """One coded event with its document and the sentence that states it."""
+
+    doc_id: str
+    name: str
+    outlet: str | None
+    published: str | None
+    event_id: str
+    type: str
+    modality: str
+    source_country: str | None
+    source_name: str | None
+    target_country: str | None
+    target_name: str | None
+    date: str | None
+    location: str | None
+    sentence: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class QuoteRow:
+    """One quote with its speaker, document and sentence."""
+
+    doc_id: str
+    speaker: str
+    country: str | None
+    direct: bool
+    cue: str
+    content: str
+    name: str
+    outlet: str | None
+    published: str | None
+    sentence: str | None

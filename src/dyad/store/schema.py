@@ -1,0 +1,162 @@
+"""The tables of a dyad store, in portable types (SQLite and PostgreSQL alike).
+
+JSON is kept as Text written with `json.dumps`, dates and timestamps as ISO strings, so
+the same file reads the same on both backends. The full extracted record of a document
+lives in `documents.payload`; `events` and `quotes` repeat the fields people filter on,
+so queries need no JSON functions.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+migrations = Table(
+    "migrations",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("applied", String(40), nullable=False),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("command", String(200), nullable=False),
+    Column("arguments", Text, nullable=False),
+    Column("counts", Text),
+    Column("started", String(40), nullable=False),
+    Column("finished", String(40)),
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    # seq gives the ingest order; doc_id is the identity (hash of the normalized text).
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", String(40)),
+    Column("author", Text),
+    Column("language", String(20)),
+    Column("duplicate_of", String(64)),
+    Column("chars", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("run_id", Integer),
+    Column("created", String(40), nullable=False),
+    Index("ix_documents_name", "name"),
+)
+
+removed_lines = Table(
+    "removed_lines",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("line", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("line_index", Integer),
+    Index("ix_removed_lines_doc_id", "doc_id"),
+)
+
+line_stats = Table(
+    "line_stats",
+    metadata,
+    # outlet "" stands for documents without an outlet (a key column cannot be NULL).
+    Column("outlet", String(300), primary_key=True),
+    Column("line_key", String(64), primary_key=True),
+    Column("documents", Integer, nullable=False),
+)
+
+signatures = Table(
+    "signatures",
+    metadata,
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("minhash", Text, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("event_id", Text, nullable=False),
+    Column("type", String(40), nullable=False),
+    Column("quad", String(40), nullable=False),
+    Column("modality", String(40), nullable=False),
+    Column("intensity", Float, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("source_country", String(40)),
+    Column("source_name", Text),
+    Column("target_country", String(40)),
+    Column("target_name", Text),
+    Column("date_value", String(40)),
+    Column("date_precision", String(20)),
+    Column("location", Text),
+    Column("trigger", Text, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Index("ix_events_type", "type"),
+    Index("ix_events_doc_id", "doc_id"),
+)
+
+# Added by migration 0002; declared here so a new store is created with it directly.
+events_dyad_index = Index("ix_events_dyad", events.c.source_country, events.c.target_country)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("speaker_text", Text, nullable=False),
+    Column("speaker_name", Text),
+    Column("speaker_country", String(40)),
+    Column("direct", Boolean, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("sentence", Text),
+    Index("ix_quotes_speaker_name", "speaker_name"),
+    Index("ix_quotes_doc_id", "doc_id"),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer),
+    Column("name", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("stage", String(40), nullable=False),
+    Column("cause", Text, nullable=False),
+    Column("created", String(40), nullable=False),
+    Index("ix_ingest_errors_run_id", "run_id"),
+)
+
+DATA_TABLES = (
+    runs,
+    documents,
+    removed_lines,
+    line_stats,
+    signatures,
+    events,
+    quotes,
+    ingest_errors,
+)

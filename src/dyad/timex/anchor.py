@@ -1,0 +1,77 @@
+"""What to resolve against when a document carries no publication date.
+
+A dateline or byline date near the top ("By Jane Doe | Dec 29, 2025", "MOSCOW, June 23
+(TASS) -") stands in for the publication date. A dateline without a year takes the year the
+document itself names most often; failing that, the document stays unanchored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from dyad.timex.find import compile_patterns, find_times
+from dyad.timex.lexicon import CalendarLexicon, load_lexicon
+
+#: How many non-empty lines at the top may hold a byline or dateline.
+HEAD_LINES = 8
+#: A byline or date line is short; a long line is prose, whose dates are events.
+MAX_BYLINE_CHARS = 100
+#: A line ending like a sentence is prose, even when short.
+_PROSE_END = (".", "!", "?", '"', "”")
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:\([^)]*\))?,\s+")
+
+
+def infer_year(text: str, lexicon: CalendarLexicon | None = None) -> int | None:
+    """The year the text names most often (ties: the later one), or None."""
+    counts = Counter(int(t.value[:4]) for t in find_times(text, None, lexicon=lexicon) if t.value)
+    if not counts:
+        return None
+    return max(counts, key=lambda y: (counts[y], y))
+
+
+def _head_lines(text: str) -> list[tuple[int, str]]:
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line))
+        offset += len(line) + 1
+        if len(lines) >= HEAD_LINES:
+            break
+    return lines
+
+
+def find_anchor(text: str, lexicon: CalendarLexicon | None = None) -> date | None:
+    """The dateline or byline date at the top of `text`, or None.
+
+    Only a short line that does not end like a sentence, or a line opening with an
+    upper-case dateline ("MOSCOW, "), counts.
+    """
+    lex = lexicon or load_lexicon()
+    patterns = compile_patterns(lex)
+    year: int | None = None
+    for _, line in _head_lines(text):
+        byline = len(line) <= MAX_BYLINE_CHARS and not line.rstrip().endswith(_PROSE_END)
+        if not byline and not _DATELINE.match(line):
+            continue
+        scope = line if len(line) <= MAX_BYLINE_CHARS else line[:MAX_BYLINE_CHARS]
+        for kind, rx in patterns.kinds:
+            if kind not in ("iso", "mdy", "dmy"):
+                continue
+            m = rx.search(scope)
+            if m is None or not m.group("mon" if kind != "iso" else "y")[:1].isalnum():
+                continue
+            if kind != "iso" and not m.group("mon")[:1].isupper():
+                continue
+            if m.group("y") is None:
+                year = year or infer_year(text, lex)
+                if year is None:
+                    continue
+                found = find_times(m.group(0), None, year=year, lexicon=lex)
+            else:
+                found = find_times(m.group(0), None, lexicon=lex)
+            if found and found[0].value and found[0].precision == "day":
+                return date.fromisoformat(found[0].value)
+    return None

@@ -1,0 +1,48 @@
+"""Every store test runs on a SQLite file and on a scratch PostgreSQL database.
+
+The PostgreSQL database is created once per session (and dropped at its end) with
+`dyad.store.testing`; other test packages can do the same by importing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dyad.store import Store
+from dyad.store.testing import (
+    postgres_unavailable,
+    reset_postgres_database,
+    scratch_postgres_database,
+)
+
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A scratch PostgreSQL database for the session, or a skip with the reason."""
+    reason = postgres_unavailable()
+    if reason is not None:
+        pytest.skip(reason)
+    with scratch_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database: a new SQLite file, or the emptied PostgreSQL scratch database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "dyad.db")
+    url: str = request.getfixturevalue("postgres_url")
+    reset_postgres_database(url)
+    return url
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """An open, empty store, closed after the test."""
+    with Store(store_url) as opened:
+        yield opened

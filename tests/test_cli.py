@@ -1,0 +1,139 @@
+"""The CLI end to end, in-process: every command has help with an example, and a user's
+round trip (ingest -> docs -> show -> export -> events -> quotes -> eval) works."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from dyad.cli import app
+
+runner = CliRunner()
+
+ARTICLE = """Moscow and Tehran Sign Energy Roadmap
+
+Officials promise more cooperation on the Bushehr plant.
+
+Share this:
+
+MOSCOW — Russian Foreign Minister Sergey Lavrov met Iranian Foreign Minister Abbas Araghchi in Moscow on Tuesday. The two ministers signed a plan of consultations for the next three years.
+
+"Our countries will keep working together," Lavrov told reporters after the talks.
+
+Copy Link
+"""
+
+SECOND = """Ankara Offers To Host Talks
+
+Turkish President Recep Tayyip Erdogan offered on Friday to host talks between Russia and Ukraine in Istanbul.
+
+Erdogan said Turkey was ready to help both sides.
+"""
+
+
+def _commands() -> list[str]:
+    return sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_cli_every_command_has_help_with_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example:" in result.output
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "energy_roadmap.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "ankara_talks.txt").write_text(SECOND, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_cli_round_trip(tmp_path, corpus):
+    db = str(tmp_path / "store.db")
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "2 stored" in result.output
+    assert "empty" in result.output  # the broken file is named with its cause
+
+    again = runner.invoke(app, ["ingest", str(corpus), "--db", db])
+    assert again.exit_code == 0, again.output
+    assert "0 stored, 2 already stored" in again.output
+
+    docs = runner.invoke(app, ["docs", "--db", db])
+    assert "energy_roadmap" in docs.output and "ankara_talks" in docs.output
+    errors = runner.invoke(app, ["docs", "--db", db, "--errors"])
+    assert "empty" in errors.output
+
+    shown = runner.invoke(app, ["show", "energy_roadmap", "--db", db, "--actors", "--events"])
+    assert shown.exit_code == 0, shown.output
+    assert "Share this:" in shown.output  # listed among the removed lines, with a reason
+
+    out = tmp_path / "export.jsonl"
+    exported = runner.invoke(app, ["export", "--format", "jsonl", "-o", str(out), "--db", db])
+    assert exported.exit_code == 0, exported.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["name"] for r in records} == {"energy_roadmap", "ankara_talks"}
+    for record in records:
+        for key in (
+            "doc_id",
+            "name",
+            "url",
+            "outlet",
+            "title",
+            "published",
+            "language",
+            "text",
+            "removed",
+            "events",
+            "actors",
+            "times",
+            "places",
+            "quotes",
+        ):
+            assert key in record
+        text = record["text"]
+        assert "Share this:" not in text
+        for item in record["actors"] + record["times"] + record["places"]:
+            assert text[item["start"] : item["end"]] == item["text"]
+        for event in record["events"]:
+            trigger = event["trigger"]
+            assert text[trigger["start"] : trigger["end"]] == trigger["text"]
+        for quote in record["quotes"]:
+            content = quote["content"]
+            assert text[content["start"] : content["end"]] == content["text"]
+
+    assert runner.invoke(app, ["events", "--db", db, "--dyad", "RUS-IRN"]).exit_code == 0
+    assert runner.invoke(app, ["quotes", "--db", db, "--speaker", "lavrov"]).exit_code == 0
+
+
+def test_cli_unknown_document_is_a_clean_error(tmp_path):
+    result = runner.invoke(app, ["show", "nothing-here", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2
+    assert "no document named 'nothing-here'" in result.output
+
+
+def test_cli_nothing_ingested_exits_nonzero(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"")
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "bad.txt"), "--db", str(tmp_path / "s.db")]
+    )
+    assert result.exit_code == 1
+
+
+def test_cli_bad_dyad_option(tmp_path):
+    result = runner.invoke(app, ["events", "--dyad", "RUSIRN", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2
+    assert "RUS-IRN" in result.output
+
+
+def test_cli_bad_export_format(tmp_path):
+    result = runner.invoke(app, ["export", "--format", "xml", "--db", str(tmp_path / "s.db")])
+    assert result.exit_code == 2
+    assert "jsonl" in result.output
