@@ -28,7 +28,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="markdown",
 )
-out = Console(highlight=False, soft_wrap=False)
+#: Piped output gets a fixed, wide layout instead of the 80 columns Rich assumes.
+_PIPED_WIDTH = None if sys.stdout.isatty() else 160
+out = Console(highlight=False, soft_wrap=False, width=_PIPED_WIDTH)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[

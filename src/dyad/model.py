@@ -67,7 +67,7 @@ class IngestError:
 
     name: str
     source: str
-    stage: str  # "read", "decode", "clean", "annotate", "store"
+    stage: str  # "read", "skip" (not a news input), "decode", "clean", "annotate", "store"
     cause: str
 
 

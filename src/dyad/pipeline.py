@@ -51,7 +51,10 @@ class IngestReport:
 
 
 def clean_settings(settings: Settings) -> CleanSettings:
-    return CleanSettings(repeat_threshold=settings.repeat_threshold)
+    return CleanSettings(
+        repeat_threshold=settings.repeat_threshold,
+        boilerplate_files=tuple(settings.boilerplate_files),
+    )
 
 
 def ingest_settings(settings: Settings) -> IngestSettings:
@@ -77,7 +80,8 @@ def annotate(document: Document, nlp: Language) -> Document:
     for _, component in nlp.pipeline:
         doc = component(doc)
     document.sentences = [
-        SentenceRef(index=i, start=s.start_char, end=s.end_char) for i, s in enumerate(doc.sents)
+        SentenceRef(index=i, start=s.start_char, end=s.start_char + len(s.text.rstrip()))
+        for i, s in enumerate(doc.sents)
     ]
     document.actors = list(get_list(doc, "actors"))
     document.places = list(get_list(doc, "places"))

@@ -52,6 +52,12 @@ SETTINGS: tuple[Setting, ...] = (
         "a line seen in this many earlier documents of one outlet is boilerplate",
     ),
     Setting(
+        "boilerplate_files",
+        [],
+        list,
+        "YAML files of extra boilerplate patterns, same shape as dyad/clean/data/boilerplate.yaml",
+    ),
+    Setting(
         "components",
         None,
         list,
@@ -82,6 +88,7 @@ class Settings:
     timeout: float = 20.0
     max_redirects: int = 5
     repeat_threshold: int = 3
+    boilerplate_files: list[str] = field(default_factory=list)
     components: list[str] | None = None
     near_duplicate_threshold: float = 0.8
 

@@ -31,14 +31,27 @@ def postgres_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database: a new SQLite file, or the emptied PostgreSQL scratch database."""
+def empty_database(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A new SQLite file in `folder`, or the emptied PostgreSQL scratch database."""
     if request.param == "sqlite":
-        return str(tmp_path / "dyad.db")
+        return str(folder / "dyad.db")
     url: str = request.getfixturevalue("postgres_url")
     reset_postgres_database(url)
     return url
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database for one test."""
+    return empty_database(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_store_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> str:
+    """An empty database shared by the read-only tests of one module."""
+    return empty_database(request, tmp_path_factory.mktemp("store"))
 
 
 @pytest.fixture

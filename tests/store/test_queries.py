@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from store_docs import corpus
 
 from dyad.store import Store
 
 
-@pytest.fixture
-def filled(store: Store) -> Store:
-    store.write_batch(corpus())
-    return store
+@pytest.fixture(scope="module")
+def filled(module_store_url: str) -> Iterator[Store]:
+    """The three-document corpus, written once per backend; these tests only read."""
+    with Store(module_store_url) as store:
+        store.write_batch(corpus())
+        yield store
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from dyad.timex import find_anchor, infer_year
         ("Headline here\n\nBy Jane Roe | Mar 3, 2024 | 2 comments\n\nBody.", date(2024, 3, 3)),
         ("Headline\nPublished 2023-07-14\nBody text.", date(2023, 7, 14)),
         ("ANKARA, 4 May 2022 (Reuters) - Officials met.", date(2022, 5, 4)),
-        # a dateline without a year takes the year the text names most
+        # a dateline without a year takes the latest year the text reports
         ("ANKARA, May 4 (Reuters) - The 2022 accord was discussed.", date(2022, 5, 4)),
         # ... and stays unanchored without one
         ("ANKARA, May 4 (Reuters) - The accord was discussed.", None),
@@ -38,6 +38,7 @@ def test_find_anchor(text: str, expected: date | None) -> None:
     [
         ("In 2021 and again in 2021, and once in 2019.", 2021),
         ("In 2019 they met; in 2020 they met.", 2020),
+        ("They met in 2020 and will meet again in 2030.", 2020),
         ("No year is named.", None),
     ],
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dyad.timex import find_times
 
@@ -29,6 +31,7 @@ def _only(text: str, anchor: date | None = ANCHOR, **kw: object):
         ("Talks ended Feb. 27 in Doha.", ("Feb. 27", "2024-02-27", "day")),
         ("The summit opened Sept 2, 2023.", ("Sept 2, 2023", "2023-09-02", "day")),
         ("The filing is dated 2023-11-05.", ("2023-11-05", "2023-11-05", "day")),
+        ("The series starts 2023-11.", ("2023-11", "2023-11", "month")),
         # a day without a year: the latest such date not far after the anchor
         ("Envoys met on March 10 in Geneva.", ("on March 10", "2024-03-10", "day")),
         ("Envoys met on December 12 in Geneva.", ("on December 12", "2023-12-12", "day")),
@@ -56,6 +59,8 @@ def _only(text: str, anchor: date | None = ANCHOR, **kw: object):
         ("Ties deepened throughout 2022.", ("throughout 2022", "2022", "year")),
         ("Exports fell last year.", ("last year", "2023", "year")),
         ("Exports grew this year.", ("this year", "2024", "year")),
+        ("Exports fell late last year.", ("late last year", "2023", "year")),
+        ("Prices rose in mid-June.", ("June", "2023-06", "month")),
         ("Exports will grow next year.", ("next year", "2025", "year")),
         (
             "At the beginning of this year, exports grew.",
@@ -82,6 +87,7 @@ def _only(text: str, anchor: date | None = ANCHOR, **kw: object):
         # vague expressions and durations: kept, value None
         ("The ministers spoke recently.", ("recently", None, None)),
         ("Strikes began days after the vote.", ("days after", None, None)),
+        ("The envoy left a week ago.", ("a week ago", None, None)),
         ("Prices rose over the last 18 months.", ("over the last 18 months", None, None)),
         ("Trade grew in recent years.", ("in recent years", None, None)),
     ],
@@ -99,6 +105,7 @@ def test_find_times_resolves_single_expression(text: str, expected: tuple) -> No
         "Turnout was 2019.5 per district.",
         "He marched on.",
         "The report has 1,999 pages.",
+        "The range is 2023-14.",
     ],
 )
 def test_find_times_ignores_non_dates(text: str) -> None:
@@ -149,3 +156,49 @@ def test_offsets_hold_on_multiline_text() -> None:
     found = find_times(text, date(2024, 1, 5))
     assert [m.text for m in found] == ["Jan 5, 2024", "On Monday", "In 2023"]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+_PIECES = [
+    "on",
+    "Monday",
+    "June",
+    "13",
+    "2024",
+    "last",
+    "next",
+    "this",
+    "week",
+    "year",
+    "in",
+    "May",
+    "may",
+    "recently",
+    "days",
+    "after",
+    ",",
+    ".",
+    "\n",
+    "2024-03-05",
+    "Dec.",
+    "17th",
+    "will",
+    "said",
+    "earlier",
+    "month",
+    "the",
+    "1,999",
+    "$2025",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_offsets_and_values_are_well_formed(text: str) -> None:
+    last_end = 0
+    for m in find_times(text, ANCHOR):
+        assert text[m.start : m.end] == m.text
+        assert m.start >= last_end
+        last_end = m.end
+        assert (m.value is None) == (m.precision is None)
+        if m.precision == "day":
+            date.fromisoformat(m.value or "")

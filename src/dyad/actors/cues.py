@@ -21,6 +21,8 @@ _WORD_LISTS = (
     "locative_prepositions",
     "motion_words",
     "directional_prepositions",
+    "place_verbs",
+    "place_suffixes",
     "former_markers",
     "pair_phrases",
     "administration_heads",
@@ -41,6 +43,8 @@ class Cues:
     locative_prepositions: frozenset[str]
     motion_words: frozenset[str]
     directional_prepositions: frozenset[str]
+    place_verbs: frozenset[str]
+    place_suffixes: frozenset[str]
     former_markers: frozenset[str]
     pair_phrases: tuple[str, ...]
     administration_heads: frozenset[str]
@@ -54,6 +58,7 @@ class Cues:
     pronouns: dict[str, str]  # lowercase pronoun -> "m" | "f"
     demonym_heads: dict[str, str]  # lowercase noun phrase -> sector
     title_genders: dict[str, str]  # lowercase title -> "m" | "f"
+    demonym_agent_nouns: dict[str, str]  # lowercase noun -> sector, after demonyms only
 
 
 def _words(path: Path, data: dict[str, Any], key: str) -> list[str]:
@@ -103,6 +108,7 @@ def parse_cues(path: Path) -> Cues:
         pronouns=_mapping(path, data, "pronouns", frozenset({"m", "f"})),
         demonym_heads=_mapping(path, data, "demonym_heads", SECTORS),
         title_genders=_mapping(path, data, "title_genders", frozenset({"m", "f"})),
+        demonym_agent_nouns=_mapping(path, data, "demonym_agent_nouns", SECTORS),
     )
 
 

@@ -133,9 +133,13 @@ class KnowledgeBase:
     people: dict[str, Person] = field(default_factory=dict)
     titles: dict[str, TitleInfo] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
+    combining: dict[str, str] = field(default_factory=dict)  # "Russo" -> "RUS"
     _by_demonym: dict[str, str] = field(default_factory=dict, repr=False)
     _by_metonym: dict[str, str] = field(default_factory=dict, repr=False)
     _by_surface: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    _by_office: dict[tuple[str, str], list[tuple[Role, Person]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.reindex()
@@ -143,6 +147,7 @@ class KnowledgeBase:
     def reindex(self) -> None:
         """Rebuild the lookup indexes after the tables changed."""
         self._by_demonym, self._by_metonym, self._by_surface = {}, {}, {}
+        self._by_office = {}
         for state in self.states.values():
             for demonym in state.demonyms:
                 self._by_demonym.setdefault(demonym, state.code)
@@ -158,6 +163,9 @@ class KnowledgeBase:
         for person in self.people.values():
             for form in (person.name, *person.variants):
                 self._add_surface(form, person.entity_id)
+            for role in person.roles:
+                key = (role.office, role.country or person.country or "")
+                self._by_office.setdefault(key, []).append((role, person))
 
     def _add_surface(self, form: str, entity_id: str) -> None:
         ids = self._by_surface.setdefault(form, [])
@@ -201,16 +209,31 @@ class KnowledgeBase:
     def metonyms(self) -> dict[str, str]:
         return dict(self._by_metonym)
 
-    def office_holder(self, office: str, country: str, on: str | None = None) -> Person | None:
-        """Who held an office for a country on a date (None: the current holder)."""
-        best: tuple[str, Person] | None = None
-        for person in self.people.values():
-            for role in person.roles:
-                if role.office != office or (role.country or person.country) != country:
-                    continue
-                if role.active_on(on) and (best is None or (role.start or "") > best[0]):
-                    best = (role.start or "", person)
-        return best[1] if best else None
+    def office_holders(
+        self, office: str, country: str, on: str | None = None, gender: str | None = None
+    ) -> list[Person]:
+        """Everyone holding an office for a country on a date, latest appointed first.
+
+        `gender`, when a title gives one ("spokeswoman"), narrows the list.
+        """
+        found: list[tuple[str, Person]] = []
+        for role, person in self._by_office.get((office, country), ()):
+            if gender and person.gender and person.gender != gender:
+                continue
+            if role.active_on(on) and all(p is not person for _, p in found):
+                found.append((role.start or "", person))
+        found.sort(key=lambda pair: pair[0], reverse=True)
+        return [person for _, person in found]
+
+    def office_holder(
+        self, office: str, country: str, on: str | None = None, gender: str | None = None
+    ) -> Person | None:
+        """Who held an office for a country on a date (None: the current holder).
+
+        With several holders (two spokespeople), the latest appointed wins.
+        """
+        holders = self.office_holders(office, country, on, gender)
+        return holders[0] if holders else None
 
 
 def _states_from(rows: Iterable[tuple[int | None, dict[str, Any]]], path: Path) -> list[State]:
@@ -301,12 +324,20 @@ def _read_tables(data_dir: Path, kb: KnowledgeBase) -> None:
         entry = _build(path, kbfiles.line_of(raw), raw, kbfiles.check_role_titles, dict)
         for title in entry["titles"]:
             kb.titles.setdefault(title, TitleInfo(entry["office"], entry["sector"]))
-    places = data_dir / "places.tsv"
-    if not places.is_file():
-        places = DATA_DIR / "places.tsv"
-    if places.is_file():
-        for line, raw in kbfiles.iter_tsv(places, kbfiles.PLACE_COLUMNS):
-            kb.places.append(_build(places, line, raw, kbfiles.check_place, _make_place))
+    places = _own_file(data_dir, "places.tsv")
+    for line, raw in kbfiles.iter_tsv(places, kbfiles.PLACE_COLUMNS):
+        kb.places.append(_build(places, line, raw, kbfiles.check_place, _make_place))
+    combining = _own_file(data_dir, "combining_forms.tsv")
+    for line, raw in kbfiles.iter_tsv(combining, ("code", "forms")):
+        entry = _build(combining, line, raw, kbfiles.check_combining, dict)
+        for form in entry["forms"]:
+            kb.combining[form] = entry["code"]
+
+
+def _own_file(data_dir: Path, name: str) -> Path:
+    """A data file of this package's own (not the four KB tables): from data_dir if there."""
+    path = data_dir / name
+    return path if path.is_file() else DATA_DIR / name
 
 
 def _layer_user_file(path: Path, kb: KnowledgeBase) -> None:
@@ -343,9 +374,7 @@ def _load_cached(data_dir: Path, extra: tuple[Path, ...]) -> KnowledgeBase:
     return kb
 
 
-def load_kb(
-    extra_files: Sequence[str | Path] = (), data_dir: Path | None = None
-) -> KnowledgeBase:
+def load_kb(extra_files: Sequence[str | Path] = (), data_dir: Path | None = None) -> KnowledgeBase:
     """Load the packaged actor tables (cached), with a user's YAML files layered on top.
 
     Args:

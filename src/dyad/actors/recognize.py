@@ -19,7 +19,9 @@ from dyad.actors.cues import Cues
 from dyad.actors.kb import KnowledgeBase
 
 #: Surface categories, most specific first: when one span has several, the first wins.
-CATEGORIES = ("state", "metonym", "demonym", "org", "person", "place", "title", "pair")
+CATEGORIES = (
+    "state", "metonym", "demonym", "combining", "org", "person", "place", "title", "pair"
+)  # fmt: skip
 #: Categories matched whatever their case (common nouns, not names).
 CASELESS = frozenset({"title", "pair"})
 _PRIORITY = {c: i for i, c in enumerate(CATEGORIES)}
@@ -68,18 +70,24 @@ def case_ok(texts: list[str], forms: list[str], category: str) -> bool:
 class Recognizer:
     """Holds the phrase matcher over every surface form; `match(doc)` finds them."""
 
-    def __init__(self, vocab: Vocab, make_doc: Callable[[str], Doc], kb: KnowledgeBase,
-                 cues: Cues) -> None:
+    def __init__(
+        self, vocab: Vocab, make_doc: Callable[[str], Doc], kb: KnowledgeBase, cues: Cues
+    ) -> None:
         self._surfaces: dict[str, list[Surface]] = {}
         self._forms: dict[str, list[str]] = {}
         for surface in self._collect(kb, cues):
             self._surfaces.setdefault(surface.form.lower(), []).append(surface)
         self._matcher = PhraseMatcher(vocab, attr="LOWER")
-        keys = sorted(self._surfaces)
-        for key, pattern in zip(keys, (make_doc(k) for k in keys), strict=True):
+        for key in sorted(self._surfaces):
+            patterns: dict[tuple[str, ...], Doc] = {}
             for surface in self._surfaces[key]:
-                self._forms.setdefault(surface.form, [t.text for t in make_doc(surface.form)])
-            self._matcher.add(key, [pattern])
+                if surface.form not in self._forms:
+                    # tokenize the form as written: "U.S." is one token, "u.s." is two
+                    pattern = make_doc(surface.form)
+                    self._forms[surface.form] = [t.text for t in pattern]
+                    patterns.setdefault(tuple(t.lower_ for t in pattern), pattern)
+            if patterns:
+                self._matcher.add(key, list(patterns.values()))
         for key in self._surfaces:
             self._surfaces[key].sort(key=lambda s: _PRIORITY[s.category])
 
@@ -87,13 +95,18 @@ class Recognizer:
     def _collect(kb: KnowledgeBase, cues: Cues) -> list[Surface]:
         out: list[Surface] = []
         for form, ids in kb.surface_forms().items():
+            people = [i for i in ids if i.startswith("person:")]
+            if people:  # a form several people share is settled in context by resolve.py
+                out.append(Surface("person", "|".join(people), form))
             for entity_id in ids:
-                kind = entity_id.partition(":")[0]
-                category = {"state": "state", "org": "org", "person": "person"}[kind]
-                key = entity_id.partition(":")[2] if kind == "state" else entity_id
-                out.append(Surface(category, key, form))
+                kind, _, key = entity_id.partition(":")
+                if kind == "state":
+                    out.append(Surface("state", key, form))
+                elif kind == "org":
+                    out.append(Surface("org", entity_id, form))
         out += [Surface("demonym", code, form) for form, code in kb.demonyms().items()]
         out += [Surface("metonym", code, form) for form, code in kb.metonyms().items()]
+        out += [Surface("combining", code, form) for form, code in kb.combining.items()]
         for index, place in enumerate(kb.places):
             out += [Surface("place", str(index), f) for f in (place.name, *place.aliases)]
         out += [Surface("title", title, title) for title in kb.titles]

@@ -33,6 +33,9 @@ _LONG_PARAGRAPH_WORDS = 25
 _MENU_MAX_WORDS = 4
 _FAQ_MAX_ANSWER_LINES = 3
 _FAQ_LABEL_MAX_WORDS = 2
+_FAQ_MIN_ARTICLE_PARAGRAPHS = 3
+_KEYWORD_MIN_WORDS = 6
+_PROMO_MAX_LINKS = 5
 
 
 def normalize_line(line: str) -> str:
@@ -52,6 +55,7 @@ def document_line_keys(document: Document) -> set[str]:
 
 
 def word_count(line: str) -> int:
+    """Whitespace-separated tokens: the unit of every length rule here."""
     return len(line.split())
 
 
@@ -84,14 +88,17 @@ def is_menu_like(line: str) -> bool:
 
 
 def is_question(line: str) -> bool:
+    """A question of a few words or more (one-word "Why?" is not a Q&A entry)."""
     return line.endswith("?") and word_count(line) >= 3
 
 
 def is_separator(line: str) -> bool:
+    """A rule drawn with punctuation ("* * *", "-----"): no letters or digits at all."""
     return len(line) >= 2 and not any(ch.isalnum() for ch in line)
 
 
 def is_share_row(line: str, share_words: frozenset[str]) -> bool:
+    """A row of share buttons: every token is a share word ("Share Tweet Email")."""
     tokens = [t for t in _SPLIT_BUTTONS.split(line.casefold()) if t]
     return bool(tokens) and len(tokens) <= 10 and all(t in share_words for t in tokens)
 
@@ -101,7 +108,9 @@ def is_keyword_line(line: str) -> bool:
     if _SENTENCE_END.search(line) or line.endswith(":"):
         return False
     items = [i for i in _KEYWORD_SPLIT.split(line) if i]
-    if len(items) < 3 or any(word_count(i) > 5 for i in items):
+    if len(items) < 3 or word_count(line) < _KEYWORD_MIN_WORDS:
+        return False
+    if any(word_count(i) > 5 or i.split()[0].casefold() in {"and", "or"} for i in items):
         return False
     words = [w for i in items for w in i.split() if w.casefold() not in _SMALL_WORDS]
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w[:1] == "#")
@@ -109,6 +118,7 @@ def is_keyword_line(line: str) -> bool:
 
 
 def is_hashtag_line(line: str) -> bool:
+    """Mostly hashtags: a social-media tag row."""
     tokens = line.split()
     return len(tokens) >= 2 and sum(t.startswith("#") for t in tokens) / len(tokens) > 0.5
 
@@ -134,6 +144,8 @@ class _Doc:
     bottom_start: int  # positions in nz from this on are the bottom edge
 
     def zone_ok(self, zone: str, pos: int) -> bool:
+        if zone == "end":
+            return False  # judged by _end_notes, once the rest is known
         if zone == "top":
             return pos < self.top_end
         if zone == "bottom":
@@ -171,8 +183,6 @@ def _line_reason(
         return "share buttons"
     if is_keyword_line(line) or is_hashtag_line(line):
         return "tags"
-    if pos >= doc.bottom_start and _bio_regex(rules.bio_roles).search(line):
-        return "author bio"
     at_edge = pos < doc.top_end or pos >= doc.bottom_start
     has_foreign_letter = any(ord(ch) > 127 and ch.isalpha() for ch in line)
     if (
@@ -180,9 +190,7 @@ def _line_reason(
         and language
         and 2 <= words <= settings.foreign_line_max_words
         and (at_edge or has_foreign_letter)
-        and is_foreign_line(
-            line, language, settings.line_languages, settings.foreign_line_min_prob
-        )
+        and is_foreign_line(line, language, settings.line_languages, settings.foreign_line_min_prob)
     ):
         return "other language"
     return None
@@ -223,10 +231,13 @@ def _faq_block(
             labels.append(k)
         else:
             gap += 1
-            if gap > _FAQ_MAX_ANSWER_LINES or not questions and k < len(kept) - 4:
+            if gap > _FAQ_MAX_ANSWER_LINES or (not questions and k < len(kept) - 4):
                 break
     if len(questions) < settings.min_faq_questions:
         return
+    article = sum(1 for k in range(start_k) if is_paragraph(doc.lines[doc.nz[kept[k]]]))
+    if article < _FAQ_MIN_ARTICLE_PARAGRAPHS:
+        return  # the questions are the document (an interview), not an appended block
     while start_k > 0 and (start_k - 1) in labels:
         start_k -= 1
     block = kept[start_k:]
@@ -234,17 +245,20 @@ def _faq_block(
         normalize_line(doc.lines[doc.nz[kept[k]]]) for k in labels if k >= start_k
     )
     repeated_labels = any(n >= 2 for n in label_counts.values())
-    before = kept[start_k] - 1
-    heading = before >= 0 and any(
-        h.search(doc.lines[doc.nz[before]]) for h in rules.faq_headings
-    )
-    after_boilerplate = before >= 0 and doc.nz[before] in removed
+    before = block[0] - 1
+    first = block[0]
+    if before >= 0 and _is_faq_heading(doc.lines[doc.nz[before]], rules):
+        first = before
+    heading = _is_faq_heading(doc.lines[doc.nz[first]], rules)
+    after_boilerplate = first > 0 and doc.nz[first - 1] in removed
     if not (repeated_labels or heading or after_boilerplate):
         return
-    if heading:
-        removed.setdefault(doc.nz[before], "trailing Q&A block")
-    for pos in range(block[0], len(doc.nz)):
+    for pos in range(first, len(doc.nz)):
         removed.setdefault(doc.nz[pos], "trailing Q&A block")
+
+
+def _is_faq_heading(line: str, rules: Boilerplate) -> bool:
+    return any(h.search(line) for h in rules.faq_headings)
 
 
 def _is_label_run(doc: _Doc, kept: list[int]) -> bool:
@@ -282,8 +296,47 @@ def _edge_menus(doc: _Doc, removed: dict[int, str]) -> None:
             last = pos
     for pos in range(last + 1, len(doc.nz)):
         i = doc.nz[pos]
-        if i not in removed and is_menu_like(doc.lines[i]):
+        if i not in removed and pos != title and is_menu_like(doc.lines[i]):
             removed[i] = "menu"
+
+
+def _promo_links(doc: _Doc, rules: Boilerplate, removed: dict[int, str]) -> None:
+    """Headlines listed under a bare "Read also" / "Related" header are links, not text."""
+    for pos, i in enumerate(doc.nz):
+        if pos < doc.top_end or not any(h.search(doc.lines[i]) for h in rules.promo_headers):
+            continue
+        removed.setdefault(i, "promo")
+        for later in doc.nz[pos + 1 : pos + 1 + _PROMO_MAX_LINKS]:
+            line = doc.lines[later]
+            if later in removed or is_paragraph(line) or _SENTENCE_END.search(line):
+                break
+            if not is_headline(line):
+                break
+            removed[later] = "promo"
+
+
+def _end_notes(doc: _Doc, rules: Boilerplate, removed: dict[int, str]) -> None:
+    """Author bios and source credits after the article's last paragraph.
+
+    Walks back from the end over removed lines and short kept lines (pull quotes, a
+    repeated headline) and stops at the first paragraph that is not itself such a note,
+    so a sentence about an analyst inside the article is never taken for a bio.
+    """
+    bio = _bio_regex(rules.bio_roles)
+    notes = [p for p in rules.patterns if p.zone == "end"]
+    for pos in range(len(doc.nz) - 1, doc.bottom_start - 1, -1):
+        i = doc.nz[pos]
+        if i in removed:
+            continue
+        line = doc.lines[i]
+        words = word_count(line)
+        note = next((p.name for p in notes if p.matches(line, words)), None)
+        if note is None and bio.search(line):
+            note = "author bio"
+        if note is not None:
+            removed[i] = note
+        elif is_paragraph(line):
+            return
 
 
 def _echoes(doc: _Doc, removed: dict[int, str], window: int = 3) -> None:
@@ -293,10 +346,13 @@ def _echoes(doc: _Doc, removed: dict[int, str], window: int = 3) -> None:
             continue
         norm = normalize_line(doc.lines[i])
         for other in doc.nz[max(0, pos - window) : pos + window + 1]:
-            if other in removed and removed[other] != "repeat of removed line":
-                if normalize_line(doc.lines[other]).startswith(norm):
-                    removed[i] = "repeat of removed line"
-                    break
+            if (
+                other in removed
+                and removed[other] != "repeat of removed line"
+                and normalize_line(doc.lines[other]).startswith(norm)
+            ):
+                removed[i] = "repeat of removed line"
+                break
 
 
 def find_boilerplate(
@@ -326,12 +382,14 @@ def find_boilerplate(
             removed[i] = reason
     _comment_tail(doc, rules, removed)
     _faq_block(doc, rules, settings, removed)
+    _promo_links(doc, rules, removed)
     _edge_menus(doc, removed)
+    _end_notes(doc, rules, removed)
     _echoes(doc, removed)
     if line_counts:
         title = find_title(doc.lines, removed)
         for i in doc.nz:
-            if i not in removed and i != title:
-                if line_counts.get(line_key(doc.lines[i]), 0) >= settings.repeat_threshold:
-                    removed[i] = "repeated in outlet"
+            seen = line_counts.get(line_key(doc.lines[i]), 0)
+            if i not in removed and i != title and seen >= settings.repeat_threshold:
+                removed[i] = "repeated in outlet"
     return dict(sorted(removed.items()))

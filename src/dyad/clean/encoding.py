@@ -58,9 +58,7 @@ class Decoded:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK
-    )
+    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
     return bad / len(text)
 
 
@@ -76,8 +74,10 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
                 return Decoded(data.decode(encoding), [f"decoded as {encoding} (byte order mark)"])
             except UnicodeDecodeError as exc:
                 raise DocumentError(
-                    name, "decode", f"has a {encoding} byte order mark but is not {encoding}: "
-                    f"{exc.reason} at byte {exc.start}; re-save the file as UTF-8"
+                    name,
+                    "decode",
+                    f"has a {encoding} byte order mark but is not {encoding}: "
+                    f"{exc.reason} at byte {exc.start}; re-save the file as UTF-8",
                 ) from exc
     if b"\x00" not in data:
         try:
@@ -90,19 +90,32 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise DocumentError(
-            name, "decode", "is not text in any known encoding (binary file?); "
-            "give dyad UTF-8 text or an HTML page"
+            name,
+            "decode",
+            "is not text in any known encoding (binary file?); "
+            "give dyad UTF-8 text or an HTML page",
         )
-    text = str(best)
+    text, encoding = str(best), best.encoding
+    if encoding != "cp1252" and _decodes_same(data, "cp1252", text):
+        encoding = "cp1252"  # the same text: name the far more common Western code page
     _refuse_binary(text, name)
-    return Decoded(text, [f"decoded as {best.encoding} (guessed by charset-normalizer)"])
+    return Decoded(text, [f"decoded as {encoding} (guessed by charset-normalizer)"])
+
+
+def _decodes_same(data: bytes, encoding: str, text: str) -> bool:
+    try:
+        return data.decode(encoding) == text
+    except UnicodeDecodeError:
+        return False
 
 
 def _refuse_binary(text: str, name: str) -> None:
     if _control_share(text) > _MAX_CONTROL_SHARE:
         raise DocumentError(
-            name, "decode", "looks binary (many control characters), expected text; "
-            "give dyad UTF-8 text or an HTML page"
+            name,
+            "decode",
+            "looks binary (many control characters), expected text; "
+            "give dyad UTF-8 text or an HTML page",
         )
 
 

@@ -13,10 +13,11 @@ import yaml
 
 from dyad.errors import LexiconError
 
-Zone = Literal["any", "top", "bottom"]
-_ZONES = ("any", "top", "bottom")
+Zone = Literal["any", "top", "bottom", "end"]
+_ZONES = ("any", "top", "bottom", "end")
 _PATTERN_KEYS = {"name", "pattern", "zone", "max_words", "case"}
-_LIST_SECTIONS = ("tail_markers", "bio_roles", "faq_headings", "share_words")
+_LIST_SECTIONS = ("tail_markers", "bio_roles", "promo_headers", "faq_headings", "share_words")
+_REGEX_SECTIONS = ("tail_markers", "promo_headers", "faq_headings")
 PACKAGED = "boilerplate.yaml"
 
 
@@ -42,11 +43,19 @@ class Boilerplate:
     patterns: tuple[LinePattern, ...]
     tail_markers: tuple[re.Pattern[str], ...]
     bio_roles: frozenset[str]
+    promo_headers: tuple[re.Pattern[str], ...]
     faq_headings: tuple[re.Pattern[str], ...]
     share_words: frozenset[str]
 
 
-def _compile(path: str, line: int, text: Any, case: bool = False) -> re.Pattern[str]:
+def compile_regex(
+    path: str, line: int | None, text: Any, case: bool = False, groups: tuple[str, ...] = ()
+) -> re.Pattern[str]:
+    """Compile one pattern of a data file, refusing bad or match-everything expressions.
+
+    Raises:
+        LexiconError: the expression is empty, invalid, matches "" or lacks `groups`.
+    """
     if not isinstance(text, str) or not text.strip():
         raise LexiconError(path, line, f"expected a non-empty regular expression, got {text!r}")
     try:
@@ -55,13 +64,16 @@ def _compile(path: str, line: int, text: Any, case: bool = False) -> re.Pattern[
         raise LexiconError(path, line, f"bad regular expression {text!r}: {exc}") from exc
     if regex.search(""):
         raise LexiconError(path, line, f"pattern {text!r} matches the empty line; anchor it")
+    missing = [g for g in groups if g not in regex.groupindex]
+    if missing:
+        raise LexiconError(path, line, f"pattern {text!r} needs the named groups {missing}")
     return regex
 
 
-def _item_lines(text: str) -> dict[str, list[int]]:
+def item_lines(text: str) -> dict[str, list[int | None]]:
     """1-based line of each item of each top-level list, for error messages."""
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    out: dict[str, list[int]] = {}
+    out: dict[str, list[int | None]] = {}
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
             if isinstance(value, yaml.SequenceNode):
@@ -69,7 +81,24 @@ def _item_lines(text: str) -> dict[str, list[int]]:
     return out
 
 
-def _pattern(path: str, line: int, entry: Any) -> LinePattern:
+def read_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, list[int | None]]]:
+    """A data file's top-level mapping and the line of each item of its lists.
+
+    Raises:
+        LexiconError: the text is not YAML or not a mapping.
+    """
+    try:
+        data = yaml.safe_load(text) or {}
+        lines = item_lines(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LexiconError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(path, 1, f"expected a mapping of sections, got {type(data).__name__}")
+    return data, lines
+
+
+def _pattern(path: str, line: int | None, entry: Any) -> LinePattern:
     if not isinstance(entry, dict):
         raise LexiconError(path, line, f"expected a mapping with name and pattern, got {entry!r}")
     unknown = set(entry) - _PATTERN_KEYS
@@ -86,7 +115,7 @@ def _pattern(path: str, line: int, entry: Any) -> LinePattern:
     max_words = entry.get("max_words")
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
         raise LexiconError(path, line, f"max_words must be a positive integer, got {max_words!r}")
-    regex = _compile(path, line, entry.get("pattern"), bool(entry.get("case", False)))
+    regex = compile_regex(path, line, entry.get("pattern"), bool(entry.get("case", False)))
     return LinePattern(name=name.strip(), regex=regex, zone=zone, max_words=max_words)
 
 
@@ -96,14 +125,7 @@ def parse_boilerplate(text: str, path: str) -> dict[str, list[Any]]:
     Raises:
         LexiconError: with the file and line of the first bad entry.
     """
-    try:
-        data = yaml.safe_load(text) or {}
-        lines = _item_lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LexiconError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(path, 1, "expected a mapping with a 'patterns' list")
+    data, lines = read_yaml(text, path)
     unknown = set(data) - {"patterns", *_LIST_SECTIONS}
     if unknown:
         raise LexiconError(path, 1, f"unknown sections {sorted(unknown)}")
@@ -117,9 +139,9 @@ def parse_boilerplate(text: str, path: str) -> dict[str, list[Any]]:
         for i, item in enumerate(items):
             line = where[i] if i < len(where) else None
             if section == "patterns":
-                parsed.append(_pattern(path, line or 0, item))
-            elif section in ("tail_markers", "faq_headings"):
-                parsed.append(_compile(path, line or 0, item))
+                parsed.append(_pattern(path, line, item))
+            elif section in _REGEX_SECTIONS:
+                parsed.append(compile_regex(path, line, item))
             elif not isinstance(item, str) or not item.strip():
                 raise LexiconError(path, line, f"expected a non-empty word, got {item!r}")
             else:
@@ -146,6 +168,7 @@ def load_boilerplate(extra_files: tuple[str, ...] = ()) -> Boilerplate:
         patterns=tuple(merged["patterns"]),
         tail_markers=tuple(merged["tail_markers"]),
         bio_roles=frozenset(merged["bio_roles"]),
+        promo_headers=tuple(merged["promo_headers"]),
         faq_headings=tuple(merged["faq_headings"]),
         share_words=frozenset(merged["share_words"]),
     )

@@ -74,6 +74,11 @@ def check_floors(report: EvalReport, floors_path: str | Path, gold_path: str | P
     data = read_floors(floors_path)
     pinned = data.get("gold_sha256")
     current = gold_fingerprint(gold_path)
+    if not pinned:
+        return [
+            f"floors in {floors_path} are not pinned to a gold file (no gold_sha256); "
+            "pin them with --update-floors"
+        ]
     if pinned != current:
         return [
             f"gold file changed: floors pinned for sha256 {pinned}, got {current}; "

@@ -82,7 +82,8 @@ class TextLocator:
 
         Tries the needle as ftfy repairs it, then as given; within each, an exact folded
         match first, then one that lets a lost mojibake remnant stand for one letter.
-        Occurrences that cut a word in two are dropped when whole-word ones exist.
+        Occurrences that cut a word in two are dropped when whole-word ones exist. A
+        needle without letters or digits is searched as it is, stripped.
 
         Args:
             needle: the gold string.
@@ -99,7 +100,7 @@ class TextLocator:
             spans = self._exact(folded.text) or self._loose(folded)
             if spans:
                 return self._prefer_whole_words(spans, variant)
-        return []
+        return self._literal(needle.strip()) if not fold(needle).text else []
 
     def find(self, needle: str) -> tuple[int, int] | None:
         """The first occurrence of `needle`, or None."""
@@ -113,6 +114,17 @@ class TextLocator:
         while at >= 0:
             spans.append(self._span(at, at + len(folded)))
             at = hay.find(folded, at + 1)
+        return spans
+
+    def _literal(self, needle: str) -> list[tuple[int, int]]:
+        """Plain search, for a needle with no letters or digits (a rule of dashes)."""
+        if not needle:
+            return []
+        spans: list[tuple[int, int]] = []
+        at = self.text.find(needle)
+        while at >= 0:
+            spans.append((at, at + len(needle)))
+            at = self.text.find(needle, at + 1)
         return spans
 
     def _loose(self, needle: Folded) -> list[tuple[int, int]]:

@@ -169,6 +169,7 @@ class EvalReport:
             out[f"{name}.gold"] = tally.gold
             out[f"{name}.extracted"] = tally.extracted
             out[f"{name}.matched"] = tally.matched
+        out["events.unlocated"] = sum(counts.unlocated for counts in self.per_document)
         out["per_type"] = {
             kind: {"gold": t.gold, "extracted": t.extracted, "matched": t.matched}
             for kind, t in sorted(self.per_type.items())

@@ -10,10 +10,11 @@ boilerplate on normalized lines.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from dyad.evaluate.gold import GoldDocument, GoldEvent, GoldQuote, vocabulary
+from dyad.evaluate.gold import GoldDocument, GoldEvent, GoldQuote, load_gold, vocabulary
 from dyad.evaluate.locate import TextLocator, normalize
 from dyad.evaluate.report import (
     Accuracy,
@@ -72,17 +73,25 @@ def expand_dyads(event: GoldEvent) -> list[tuple[str | None, str | None]]:
     return pairs
 
 
-def evaluate(gold: Sequence[GoldDocument], documents: Mapping[str, Document]) -> EvalReport:
+def evaluate(
+    gold: Sequence[GoldDocument] | str | Path,
+    documents: Mapping[str, Document] | Iterable[Document],
+) -> EvalReport:
     """Score extracted documents against gold documents.
 
     Args:
-        gold: the gold documents (`load_gold`).
-        documents: extracted documents keyed by `name`; documents without gold are ignored.
+        gold: the gold documents (`load_gold`), or the path of a gold file.
+        documents: extracted documents keyed by `name` (or an iterable of them, keyed
+            here); documents without gold are ignored.
 
     Returns:
         The report; a gold document missing from `documents` counts every gold item as
         missed and is listed in `missing_documents`.
     """
+    if isinstance(gold, str | Path):
+        gold = load_gold(gold)
+    if not isinstance(documents, Mapping):
+        documents = {document.name: document for document in documents}
     report = EvalReport()
     tallies: dict[str, Tally] = {}
     accuracies = {"modality": Accuracy(0, 0), "date": Accuracy(0, 0)}
@@ -146,6 +155,7 @@ def _score_missing(gold: GoldDocument) -> _Scored:
 def _score_document(gold: GoldDocument, document: Document) -> _Scored:
     locator = TextLocator(document.text)
     dyads, items = _gold_dyads(gold, document, locator)
+    unlocated = len(items)  # gold events whose evidence is not in the text
     tallies: dict[str, Tally] = {}
     matches: dict[str, list[tuple[int, int]]] = {}
     for name, only_asserted, actor_level in _EVENT_LEVELS:
@@ -180,7 +190,7 @@ def _score_document(gold: GoldDocument, document: Document) -> _Scored:
         tallies["events.all"],
         tallies["quotes"],
         boilerplate,
-        unlocated=sum(1 for d in dyads if not d.evidence),
+        unlocated=unlocated,
     )
     return _Scored(
         tallies,
@@ -228,6 +238,11 @@ def _sentence_region(document: Document, span: Range) -> Range:
     return min(s.start for s in around), max(s.end for s in around)
 
 
+def _sentence_text(document: Document, span: Range) -> str:
+    start, end = _sentence_region(document, span)
+    return document.text[start:end]
+
+
 def _event_range(event: Event) -> Range:
     if event.sentence.end > event.sentence.start:
         return event.sentence.start, event.sentence.end
@@ -236,6 +251,12 @@ def _event_range(event: Event) -> Range:
 
 def _overlap(a: Range, b: Range) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _closeness(a: Range, b: Range) -> float:
+    """Overlap over union of two ranges: 1 for the same sentence, 0 for disjoint ones."""
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return _overlap(a, b) / union if union > 0 else 0.0
 
 
 def _country_equal(code: str | None, ref: ActorRef | None) -> bool:
@@ -293,19 +314,16 @@ def _match_events(
             if actor_level and not _actors_agree(dyad, event):
                 continue
             sentence = _event_range(event)
-            overlap = max((_overlap(r, sentence) for r in dyad.regions), default=0)
-            if overlap == 0:
+            closeness = max((_closeness(r, sentence) for r in dyad.regions), default=0.0)
+            if closeness == 0:
                 continue
-            widest = max(
-                max(r[1], sentence[1]) - min(r[0], sentence[0])
-                for r in dyad.regions
-                if _overlap(r, sentence)
-            )
             trigger = (event.trigger.start, event.trigger.end)
-            included = any(_overlap(e, trigger) == trigger[1] - trigger[0] for e in dyad.evidence)
+            included = trigger[1] > trigger[0] and any(
+                e[0] <= trigger[0] and trigger[1] <= e[1] for e in dyad.evidence
+            )
             labels = (event.modality == dyad.event.modality) + _date_equal(dyad.event, event)
             named = float(_actors_agree(dyad, event))
-            key = (float(included), overlap / widest, float(labels), named)
+            key = (float(included), closeness, float(labels), named)
             candidates.append((key, i, j))
     return _greedy(candidates)
 
@@ -458,6 +476,7 @@ def _score_quotes(
             "quote",
             "missed" if located[i] else "unlocated",
             f"{q.speaker} ({'direct' if q.direct else 'indirect'}): {q.content!r}",
+            _sentence_text(document, located[i][0]) if located[i] else None,
         )
         for i, q in enumerate(gold)
         if i not in gold_hit
@@ -468,6 +487,7 @@ def _score_quotes(
             "quote",
             "extra",
             f"{_ref_name(q.speaker)} ({'direct' if q.direct else 'indirect'}): {q.content.text!r}",
+            _sentence_text(document, (q.content.start, q.content.end)),
         )
         for j, q in enumerate(extracted)
         if j not in extracted_hit

@@ -6,6 +6,7 @@ Data files are validated on load and a bad entry is refused with its file and li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -26,14 +27,26 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
+# YAML 1.2 booleans only: the slot `on` (and words like yes/no/off) must stay strings.
+_LineLoader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def load_yaml(path: Path) -> Any:
     """Parse a YAML data file; syntax errors become `LexiconError` with the line."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise LexiconError(str(path), None, f"cannot read the file ({exc}); check the path") from exc
+        raise LexiconError(
+            str(path), None, f"cannot read the file ({exc}); check the path"
+        ) from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 (a SafeLoader subclass)
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

@@ -13,6 +13,7 @@ two words ("imposed new sweeping sanctions").
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,13 +30,14 @@ from dyad.events.ontology import Ontology
 DEFAULT_PATH = DATA_DIR / "triggers.yaml"
 GAP = "*"
 MAX_GAP = 4
+NEAR_WINDOW = 8
 POS_VALUES = frozenset({"VERB", "NOUN", "ADJ", "ANY"})
 #: Slots an argument can be found in; a preposition slot is the word itself.
 SLOTS = frozenset(
     {
         "subject", "poss", "obj", "with", "to", "on", "against", "for", "of", "from", "at",
         "in", "into", "toward", "towards", "between", "among", "over", "about", "by", "upon",
-        "near", "along", "across", "inside", "within",
+        "near", "along", "across", "inside", "within", "behind", "outside",
     }
 )  # fmt: skip
 _WORD = re.compile(r"^[a-z][a-z'’.]*$")
@@ -48,6 +50,7 @@ _GAP_WORDS = frozenset({"-", "–", "'s", "’s", "and"})
 _NOUN_PREV = frozenset(
     {"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}
 )  # a word after these reads as a noun
+_BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "am"})
 _VERB_PREV_WORDS = frozenset(
     {"to", "will", "would", "may", "might", "can", "could", "should", "must", "not", "n't",
      "did", "does", "do", "shall"}
@@ -69,6 +72,7 @@ class TriggerEntry:
     need_target: bool
     place_target: bool
     line: int | None
+    near: frozenset[str] = frozenset()  # lemmas one of which must stand near the trigger
 
     @property
     def size(self) -> int:
@@ -92,11 +96,23 @@ class TriggerMatch:
         return self.token_ids[-1]
 
 
-def _parse_words(path: Path, line: int | None, pattern: object) -> tuple[frozenset[str] | None, ...]:
+def _parse_words(
+    path: Path, line: int | None, pattern: object
+) -> tuple[frozenset[str] | None, ...]:
     if not isinstance(pattern, str) or not pattern.strip():
         raise LexiconError(str(path), line, f"pattern must be a non-empty string, got {pattern!r}")
     words: list[frozenset[str] | None] = []
-    for item in pattern.lower().replace("-", " - ").split():
+    items: list[str] = []
+    for item in pattern.lower().split():
+        if "-" in item and "|" in item:
+            raise LexiconError(
+                str(path),
+                line,
+                f"pattern {pattern!r}: a hyphenated word cannot be one of "
+                "several choices (the tokenizer splits it); write it in an entry of its own",
+            )
+        items += item.replace("-", " - ").split() if item != "-" else [item]
+    for item in items:
         if item == GAP:
             words.append(None)
             continue
@@ -107,7 +123,7 @@ def _parse_words(path: Path, line: int | None, pattern: object) -> tuple[frozens
         words.append(choices)
     if words[0] is None or words[-1] is None:
         raise LexiconError(str(path), line, f"pattern {pattern!r} cannot start or end with '*'")
-    if any(a is None and b is None for a, b in zip(words, words[1:], strict=False)):
+    if any(a is None and b is None for a, b in itertools.pairwise(words)):
         raise LexiconError(str(path), line, f"pattern {pattern!r} has two gaps in a row")
     return tuple(words)
 
@@ -118,7 +134,9 @@ def _parse_slots(path: Path, line: int | None, value: object, key: str) -> tuple
         raise LexiconError(str(path), line, f"{key} must be a list of slots, got {value!r}")
     unknown = [s for s in items if s not in SLOTS]
     if unknown:
-        raise LexiconError(str(path), line, f"{key}: unknown slot(s) {unknown}; use {sorted(SLOTS)}")
+        raise LexiconError(
+            str(path), line, f"{key}: unknown slot(s) {unknown}; use {sorted(SLOTS)}"
+        )
     return tuple(items)
 
 
@@ -127,7 +145,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
         path,
         entry,
         {"id", "type", "pattern"},
-        {"pos", "mode", "source", "target", "strength", "need_target", "place_target"},
+        {"pos", "mode", "source", "target", "strength", "need_target", "place_target", "near"},
     )
     line = line_of(item)
     if item["type"] not in ontology:
@@ -136,13 +154,15 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
     mode = item.get("mode")
     if mode is not None and mode not in event_type.modes:
         raise LexiconError(
-            str(path), line, f"mode {mode!r} not allowed for {event_type.name}; "
-            f"allowed: {sorted(event_type.modes)} (see plover.yaml)"
+            str(path),
+            line,
+            f"mode {mode!r} not allowed for {event_type.name}; "
+            f"allowed: {sorted(event_type.modes)} (see plover.yaml)",
         )
     pos = item.get("pos", "ANY")
     if pos not in POS_VALUES:
         raise LexiconError(str(path), line, f"pos {pos!r} is not one of {sorted(POS_VALUES)}")
-    default_source = ["poss", "subject"] if pos == "NOUN" else ["subject"]
+    default_source = ["subject"] if pos in ("VERB", "ADJ") else ["poss", "by", "subject"]
     strength = item.get("strength", 0.8)
     if isinstance(strength, bool) or not isinstance(strength, int | float) or not 0 < strength <= 1:
         raise LexiconError(str(path), line, f"strength must be in (0, 1], got {strength!r}")
@@ -151,7 +171,11 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
             raise LexiconError(str(path), line, f"{flag} must be true or false")
     if not isinstance(item["id"], str) or not item["id"]:
         raise LexiconError(str(path), line, "id must be a non-empty string")
+    near = item.get("near", "")
+    if not isinstance(near, str) or (near and not all(_WORD.match(w) for w in near.split("|"))):
+        raise LexiconError(str(path), line, f"near must be lemmas joined by '|', got {near!r}")
     return TriggerEntry(
+        near=frozenset(near.split("|")) if near else frozenset(),
         id=item["id"],
         type=event_type.name,
         words=_parse_words(path, line, item["pattern"]),
@@ -166,7 +190,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
     )
 
 
-def _reading(token: Token, title_case: bool) -> str:
+def reading_of(token: Token, title_case: bool) -> str:
     """VERB, NOUN, ADJ or ANY: how a word reads here, from its tag and the word before."""
     tag = token.tag_
     prev = token.nbor(-1) if token.i > token.sent.start else None
@@ -179,6 +203,16 @@ def _reading(token: Token, title_case: bool) -> str:
     if tag.startswith("NN"):
         if prev is not None and prev.lower_ in _VERB_PREV_WORDS:
             return "VERB"
+        if token.lower_.endswith("ing"):
+            if prev is not None and prev.lower_ in _BE_WORDS:
+                return "VERB"  # "will be meeting": a progressive the tagger took for a noun
+            nxt = token.nbor(1) if token.i + 1 < token.sent.end else None
+            if (
+                (prev is None or prev.tag_ not in _NOUN_PREV)
+                and nxt is not None
+                and (nxt.tag_ in ("DT", "NNP", "NNPS", "PRP", "PRP$"))
+            ):
+                return "VERB"  # "after meeting Putin": a gerund with its object
         return "NOUN"
     if tag.startswith("JJ"):
         return "ADJ"
@@ -187,8 +221,11 @@ def _reading(token: Token, title_case: bool) -> str:
 
 def is_title_case(sent: Span) -> bool:
     """A headline-style sentence: most content words start with a capital."""
+    last = [t for t in sent if not t.is_space]
+    if last and last[-1].text == ".":
+        return False  # headlines carry no final stop
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 class TriggerLexicon:
@@ -245,33 +282,60 @@ class TriggerLexicon:
             k += 1
         return tuple(ids)
 
-    def find(self, sent: Span) -> list[TriggerMatch]:
-        """Non-overlapping trigger matches in a sentence, longest entries first."""
+    def _near(self, sent: Span, ids: tuple[int, ...], lemmas: frozenset[str]) -> bool:
+        """Whether one of `lemmas` stands within NEAR_WINDOW words of the match."""
+        lo = max(sent.start, ids[0] - NEAR_WINDOW)
+        hi = min(sent.end, ids[-1] + NEAR_WINDOW + 1)
+        return any(
+            not lemmas.isdisjoint(self.lemmatizer.candidates(sent.doc[i].text))
+            for i in range(lo, hi)
+            if i not in ids
+        )
+
+    def find(self, sent: Span, names: frozenset[int] = frozenset()) -> list[TriggerMatch]:
+        """Non-overlapping trigger matches in a sentence, longest entries first.
+
+        A capitalized word inside a run of capitalized words that are not actors (token ids
+        in `names` are actors) belongs to a name ("the Strategic Partnership Treaty"), not a
+        trigger; "the Araghchi-Lavrov Summit" still is one.
+        """
         title_case = is_title_case(sent)
         found: list[TriggerMatch] = []
         for token in sent:
             if not token.is_alpha:
                 continue
+            if (
+                not title_case
+                and token.i > sent.start
+                and token.text[0].isupper()
+                and token.nbor(-1).is_alpha
+                and token.nbor(-1).text[0].isupper()
+                and token.i - 1 not in names
+            ):
+                continue  # "the Strategic Partnership Treaty" names a document
             seen: set[str] = set()
+            reading: str | None = None
             for lemma in self.lemmatizer.candidates(token.text):
                 for entry in self._index.get(lemma, ()):
                     if entry.id in seen:
                         continue
                     seen.add(entry.id)
                     if entry.pos != "ANY":
-                        reading = _reading(token, title_case)
+                        if reading is None:
+                            reading = reading_of(token, title_case)
                         if reading not in ("ANY", entry.pos):
                             continue
                     ids = self._match_at(sent, token.i, entry)
-                    if ids is not None:
+                    if ids is not None and (not entry.near or self._near(sent, ids, entry.near)):
                         found.append(TriggerMatch(entry, ids))
         found.sort(key=lambda m: (-m.entry.size, m.head, -m.entry.strength))
         taken: set[int] = set()
         chosen: list[TriggerMatch] = []
         for match in found:
-            if taken.isdisjoint(match.token_ids):
+            span = range(match.head, match.last + 1)
+            if taken.isdisjoint(span):
                 chosen.append(match)
-                taken.update(match.token_ids)
+                taken.update(span)
         chosen.sort(key=lambda m: m.head)
         return chosen
 
@@ -306,4 +370,6 @@ def load_lexicon(
     from dyad.events.lemmas import load_lemmatizer
     from dyad.events.ontology import load_ontology
 
-    return read_lexicon(path or DEFAULT_PATH, ontology or load_ontology(), lemmatizer or load_lemmatizer())
+    return read_lexicon(
+        path or DEFAULT_PATH, ontology or load_ontology(), lemmatizer or load_lemmatizer()
+    )

@@ -39,7 +39,7 @@ def too_big_cause(size: int | None, limit: int, what: str = "file") -> str:
     got = f"{human_size(size)}, " if size is not None else ""
     return (
         f"{what} too large ({got}limit {human_size(limit)}); "
-        "raise max_bytes in IngestSettings (--max-bytes) if it really is one article"
+        "raise the max_bytes setting if it really is one article"
     )
 
 

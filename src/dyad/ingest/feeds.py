@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -33,6 +34,13 @@ def parse_feed(data: bytes) -> tuple[Any | None, str]:
     if exc is None:
         return None, "no <rss>, <feed> or items found"
     return None, str(exc).strip() or type(exc).__name__
+
+
+def _web_link(value: object) -> str | None:
+    """The item's link when it is a web address (feedparser turns any guid into a link)."""
+    if isinstance(value, str) and urlsplit(value).scheme in ("http", "https"):
+        return value
+    return None
 
 
 def _visible_length(markup: str) -> int:
@@ -87,7 +95,7 @@ def iter_feed(
         return
     feed_title = (parsed.feed.get("title") or "").strip() or None
     for number, entry in enumerate(parsed.entries, start=1):
-        link = entry.get("link") or None
+        link = _web_link(entry.get("link"))
         name = entry.get("id") or link or f"{stem}:{number}"
         meta: dict[str, Any] = {
             "name": name,

@@ -58,7 +58,7 @@ def _describe(exc: httpx.HTTPError, url: str, settings: IngestSettings) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return (
             f"timed out after {settings.timeout:g} s fetching {url}; "
-            "the server is slow or down: retry later or raise the timeout (--timeout)"
+            "the server is slow or down: retry later or raise the timeout setting"
         )
     if isinstance(exc, httpx.TooManyRedirects):
         limit = settings.max_redirects

@@ -166,6 +166,8 @@ class _Reader:
         allow_feed: bool = True,
     ) -> Iterator[Item]:
         """Documents in `data` of format `kind` (sniffed when None)."""
+        if kind is None and sniff(data[:SNIFF_BYTES]) == "warc":
+            kind = "warc"
         if kind != "warc":
             problem = check_content(data, name, source, what)
             if problem is not None:
@@ -178,7 +180,7 @@ class _Reader:
                 yield read_error(name, source, cause)
                 return
         if kind == "text":
-            yield text_document(data, name=name, source=source, outlet=self.outlet)
+            yield text_document(data, name=name, source=source, outlet=self.outlet, url=url)
         elif kind == "html":
             yield html_document(data, name=name, source=source, outlet=self.outlet, url=url)
         elif kind in ("json", "jsonl"):

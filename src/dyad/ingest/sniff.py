@@ -24,29 +24,34 @@ _HTML_RE = re.compile(
 )
 
 
-@cache
-def magic_numbers() -> tuple[tuple[bytes, str], ...]:
-    """The packaged table of binary signatures, read and validated once.
+def parse_magic(text: str, path: str) -> tuple[tuple[bytes, str], ...]:
+    """Rows of a magic-number table (`<hex prefix><TAB><description>`, `#` comments).
 
     Raises:
-        LexiconError: when a line is not `<hex prefix><TAB><description>`.
+        LexiconError: on a malformed line, a bad hex prefix or one too short to be safe.
     """
-    ref = resources.files("dyad.ingest") / "data" / "magic.tsv"
     rows: list[tuple[bytes, str]] = []
-    for number, line in enumerate(ref.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
         if len(parts) != 2 or not parts[1].strip():
-            raise LexiconError(str(ref), number, "expected '<hex prefix><TAB><description>'")
+            raise LexiconError(path, number, "expected '<hex prefix><TAB><description>'")
         try:
             prefix = bytes.fromhex(parts[0])
         except ValueError as exc:
-            raise LexiconError(str(ref), number, f"bad hex prefix {parts[0]!r}: {exc}") from exc
+            raise LexiconError(path, number, f"bad hex prefix {parts[0]!r}: {exc}") from exc
         if len(prefix) < 2:
-            raise LexiconError(str(ref), number, "a prefix under 2 bytes would match text")
+            raise LexiconError(path, number, "a prefix under 2 bytes would match plain text")
         rows.append((prefix, parts[1].strip()))
     return tuple(rows)
+
+
+@cache
+def magic_numbers() -> tuple[tuple[bytes, str], ...]:
+    """The packaged table of binary signatures (data/magic.tsv), read once."""
+    ref = resources.files("dyad.ingest") / "data" / "magic.tsv"
+    return parse_magic(ref.read_text(encoding="utf-8"), str(ref))
 
 
 def binary_kind(head: bytes) -> str | None:

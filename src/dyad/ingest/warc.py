@@ -8,12 +8,12 @@ then one error saying where it broke.
 
 from __future__ import annotations
 
-import zlib
+import contextlib
+import io
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from dyad.ingest.base import fill_outlet, read_error, too_big_cause
 from dyad.ingest.dates import normalize_date
@@ -22,7 +22,35 @@ from dyad.model import IngestError, RawDocument
 
 Item = RawDocument | IngestError
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
-_BROKEN = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
+_DRAIN = 1 << 16
+
+
+class _Damaged(Exception):
+    """The archive ends or breaks inside a record."""
+
+
+class _QuietArchiveIterator(ArchiveIterator):  # type: ignore[misc]
+    """warcio writes format warnings to stderr; a library must not, so keep them as data."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.warnings: list[str] = []
+
+    def _consume_blanklines(self) -> Any:
+        buffer = io.StringIO()
+        with contextlib.redirect_stderr(buffer):
+            result = super()._consume_blanklines()
+        if buffer.getvalue().strip():
+            words = buffer.getvalue().replace("WARNING:", "").split()
+            self.warnings.append(" ".join(words))
+        return result
+
+    def close(self) -> None:
+        """Note a gzip member cut off before its end, which warcio treats as a clean end."""
+        decompressor = getattr(self.reader, "decompressor", None)
+        if decompressor is not None and not getattr(decompressor, "eof", True):
+            self.warnings.append("the archive ends inside a compressed record")
+        super().close()
 
 
 def _is_html_page(record: object) -> bool:
@@ -34,6 +62,48 @@ def _is_html_page(record: object) -> bool:
         return False
     content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
     return content_type in _HTML_TYPES
+
+
+def _check_complete(record: Any, number: int) -> None:
+    """Read the rest of a record and fail if the archive ended before its declared length.
+
+    Raises:
+        _Damaged: when the record has no length or its block is cut short.
+    """
+    raw = record.raw_stream
+    declared = (record.rec_headers.get_header("Content-Length") or "").strip()
+    if record.length is None or not declared.isdigit():
+        raise _Damaged(f"record {number} has no valid Content-Length")
+    while raw.read(_DRAIN):
+        pass
+    missing = getattr(raw, "limit", 0)
+    if missing > 0:
+        raise _Damaged(f"record {number} is cut short ({missing} bytes missing)")
+
+
+def _unread_bytes(stream: IO[bytes], records: _QuietArchiveIterator) -> int:
+    """Bytes consumed from `stream` past the end of the last whole record (a cut header)."""
+    try:
+        return max(0, stream.tell() - int(records.offset))
+    except (OSError, ValueError, TypeError):
+        return 0
+
+
+def _page(record: Any, number: int, *, stem: str, source: str, settings: IngestSettings) -> Item:
+    """A document for one HTML response record (its payload capped at `max_bytes`)."""
+    uri = record.rec_headers.get_header("WARC-Target-URI") or None
+    name = uri or f"{stem}:{number}"
+    payload = record.content_stream().read(settings.max_bytes + 1)
+    if len(payload) > settings.max_bytes:
+        return read_error(name, source, too_big_cause(None, settings.max_bytes, "page"))
+    return RawDocument(
+        name=name,
+        source=source,
+        format="html",
+        data=payload,
+        url=uri,
+        published=normalize_date(record.rec_headers.get_header("WARC-Date")),
+    )
 
 
 def iter_warc(
@@ -53,30 +123,30 @@ def iter_warc(
         outlet: The user's outlet for every page.
         settings: `max_bytes` caps each page.
     """
-    number = 0
-    pages = 0
+    records = _QuietArchiveIterator(stream)
+    number = pages = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
+            if records.warnings:
+                break
             number += 1
-            if not _is_html_page(record):
-                continue
-            uri = record.rec_headers.get_header("WARC-Target-URI") or None
-            name = uri or f"{stem}:{number}"
-            payload = record.content_stream().read(settings.max_bytes + 1)
-            if len(payload) > settings.max_bytes:
-                yield read_error(name, source, too_big_cause(None, settings.max_bytes, "page"))
-                continue
-            pages += 1
-            doc = RawDocument(
-                name=name,
-                source=source,
-                format="html",
-                data=payload,
-                url=uri,
-                published=normalize_date(record.rec_headers.get_header("WARC-Date")),
-            )
-            yield fill_outlet(doc, outlet)
-    except _BROKEN as exc:
+            item = None
+            if _is_html_page(record):
+                item = _page(record, number, stem=stem, source=source, settings=settings)
+            _check_complete(record, number)
+            if isinstance(item, RawDocument):
+                pages += 1
+                yield fill_outlet(item, outlet)
+            elif item is not None:
+                yield item
+        if number == 0:
+            raise _Damaged("no WARC records found; is this a WARC file?")
+        if records.warnings:
+            raise _Damaged(records.warnings[0])
+        leftover = _unread_bytes(stream, records)
+        if leftover:
+            raise _Damaged(f"{leftover} bytes after record {number} are not a complete record")
+    except Exception as exc:  # warcio raises anything (even AttributeError) on damaged input
         detail = str(exc).strip() or type(exc).__name__
         cause = (
             f"truncated or corrupt WARC after record {number} ({pages} pages read): {detail}; "

@@ -7,6 +7,8 @@ line break always ends a sentence. Inside a paragraph a sentence ends at `.`, `!
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,10 +29,11 @@ def _starts_sentence(text: str) -> bool:
 def dyad_sentences(doc: Doc) -> Doc:
     """Mark sentence starts at line breaks and at sentence-final punctuation."""
     n = len(doc)
-    if n:
-        doc[0].is_sent_start = True
-    for i in range(1, n):
-        doc[i].is_sent_start = False
+    if not n:
+        return doc
+    # Collected first and written once: Token.is_sent_start's setter scans the whole doc.
+    starts = [-1] * n
+    starts[0] = 1
     i = 0
     while i < n:
         token = doc[i]
@@ -39,7 +42,7 @@ def dyad_sentences(doc: Doc) -> Doc:
             while j < n and doc[j].is_space:
                 j += 1
             if j < n:
-                doc[j].is_sent_start = True
+                starts[j] = 1
             i = j
             continue
         if token.text in _FINAL:
@@ -48,13 +51,13 @@ def dyad_sentences(doc: Doc) -> Doc:
                 j += 1
             while j < n and doc[j].is_space:
                 j += 1
-            if (
-                j < n
-                and (doc[j - 1].whitespace_ or doc[j - 1].is_space)
-                and _starts_sentence(doc[j].text)
+            if j < n and (doc[j - 1].whitespace_ or doc[j - 1].is_space) and _starts_sentence(
+                doc[j].text
             ):
-                doc[j].is_sent_start = True
+                starts[j] = 1
             i = j
             continue
         i += 1
+    values = numpy.asarray(starts, dtype="int64").view("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], values)
     return doc

@@ -23,16 +23,21 @@ def _cell(value: Any) -> str:
 
 def ingest_report(console: Console, report: Any) -> None:
     """Summary of an ingest run, with every error and its cause."""
+    skipped = [e for e in report.errors if e.stage == "skip"]
+    failed = [e for e in report.errors if e.stage != "skip"]
     console.print(
         f"read {report.read} documents: {len(report.stored)} stored, "
         f"{report.already_stored} already stored, {report.near_duplicates} near duplicates, "
-        f"{len(report.errors)} errors"
+        f"{len(failed)} errors"
     )
-    if report.errors:
+    if skipped:
+        names = ", ".join(e.name for e in skipped)
+        console.print(Text(f"skipped {len(skipped)} files that are not news input: {names}"))
+    if failed:
         table = Table(title="could not ingest", title_justify="left")
         for column in ("name", "stage", "cause"):
             table.add_column(column, overflow="fold")
-        for error in report.errors:
+        for error in failed:
             table.add_row(error.name, error.stage, error.cause)
         console.print(table)
 
@@ -250,8 +255,19 @@ def eval_table(console: Console, report: Any) -> None:
 
 
 def eval_details(console: Console, report: Any) -> None:
-    for line in report.mismatches():
-        console.print(Text(str(line)))
+    """Every unmatched or mislabelled item, grouped by document, with its sentence."""
+    table = Table(title="mismatches", title_justify="left")
+    for column in ("document", "what", "kind", "item", "sentence"):
+        table.add_column(column, overflow="fold")
+    for m in report.mismatches():
+        table.add_row(m.document, m.category, m.kind, m.item, _cell(m.sentence))
+    console.print(table)
+    by_type = Table(title="events by type", title_justify="left")
+    for column in ("type", "gold", "extracted", "matched"):
+        by_type.add_column(column)
+    for kind, gold, extracted, matched in report.type_rows():
+        by_type.add_row(kind, str(gold), str(extracted), str(matched))
+    console.print(by_type)
 
 
 def settings_table(console: Console, table_rows: Sequence[Any], current: Any) -> None:

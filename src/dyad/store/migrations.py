@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, inspect, select, text
+from sqlalchemy import Connection, Engine, MetaData, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
 from dyad.errors import StoreError
@@ -21,15 +21,23 @@ from dyad.store import schema
 
 @dataclass(frozen=True)
 class Migration:
-    """One schema change: a stable name and the function that applies it."""
+    """One schema change: a stable name, the function that applies it, and the indexes it
+    adds (so the first step can build the schema as it was before them)."""
 
     name: str
     apply: Callable[[Connection], None]
+    adds_indexes: tuple[str, ...] = ()
 
 
 def _initial(conn: Connection) -> None:
-    """The first schema: every table (a no-op on tables that exist)."""
-    schema.metadata.create_all(conn, tables=list(schema.DATA_TABLES), checkfirst=True)
+    """The first schema: today's tables without the indexes later steps add."""
+    later = {name for step in MIGRATIONS[1:] for name in step.adds_indexes}
+    frozen = MetaData()
+    for table in schema.DATA_TABLES:
+        copy = table.to_metadata(frozen)
+        for index in [ix for ix in copy.indexes if ix.name in later]:
+            copy.indexes.discard(index)
+    frozen.create_all(conn, checkfirst=True)
 
 
 def _events_dyad_index(conn: Connection) -> None:
@@ -39,7 +47,7 @@ def _events_dyad_index(conn: Connection) -> None:
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
-    Migration("0002_events_dyad_index", _events_dyad_index),
+    Migration("0002_events_dyad_index", _events_dyad_index, ("ix_events_dyad",)),
 )
 
 

@@ -108,7 +108,7 @@ def _escape_like(value: str) -> str:
 
 def _counts(conn: Connection, table: Any) -> dict[str, int]:
     query = select(table.c.doc_id, func.count()).group_by(table.c.doc_id)
-    return {doc_id: count for doc_id, count in conn.execute(query).tuples()}
+    return {doc_id: count for doc_id, count in conn.execute(query)}
 
 
 def list_documents(conn: Connection) -> list[DocumentSummary]:
@@ -177,7 +177,7 @@ def line_counts(conn: Connection, outlet: str | None, keys: Iterable[str]) -> di
         query = select(L.c.line_key, L.c.documents).where(
             L.c.outlet == (outlet or ""), L.c.line_key.in_(part)
         )
-        counts.update({key: n for key, n in conn.execute(query).tuples()})
+        counts.update({key: n for key, n in conn.execute(query)})
     return counts
 
 

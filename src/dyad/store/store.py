@@ -16,13 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from dyad.errors import StoreError
 from dyad.model import Document, IngestError
 from dyad.store import queries, schema
-from dyad.store.codec import document_rows, dumps, payload
+from dyad.store.codec import document_rows, dumps
 from dyad.store.migrations import applied_migrations, has_schema, migrate
 from dyad.store.rows import DocumentSummary, EventRow, QuoteRow, RunInfo, StoredError
 from dyad.store.urls import is_memory, mask_url, resolve_url
@@ -50,7 +51,7 @@ def _make_engine(url: str, *, create: bool) -> Engine:
         if is_memory(url):
             engine = create_engine(url, poolclass=StaticPool)
         else:
-            path = Path(url.split(":///", 1)[1])
+            path = Path(str(make_url(url).database))
             if not create and not path.exists():
                 raise StoreError(
                     f"no store at {path}: run `dyad ingest` to create one, or give --db"
@@ -321,8 +322,16 @@ class Store:
                         "stored text, so its offsets would be wrong; re-ingest it instead"
                     )
                 rows = document_rows(document, None, _now())
+                bad = rows.nul_column()
+                if bad is not None:
+                    raise StoreError(
+                        f"{document.name} ({document.doc_id}): {bad} holds a NUL character, "
+                        "which the store cannot keep; remove it from the extracted items"
+                    )
                 conn.execute(
-                    update(D).where(D.c.doc_id == document.doc_id).values(payload=payload(document))
+                    update(D)
+                    .where(D.c.doc_id == document.doc_id)
+                    .values(payload=rows.document["payload"])
                 )
                 for table, new in ((schema.events, rows.events), (schema.quotes, rows.quotes)):
                     conn.execute(delete(table).where(table.c.doc_id == document.doc_id))

@@ -74,11 +74,8 @@ def scratch_postgres_database(url: str | None = None, prefix: str = "dyad_test")
     try:
         yield make_url(admin).set(database=name).render_as_string(hide_password=False)
     finally:
-        terminate = (
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = :name AND pid <> pg_backend_pid()"
-        )
-        _admin(admin, [(terminate, {"name": name}), (f'DROP DATABASE IF EXISTS "{name}"', {})])
+        # FORCE (PostgreSQL 13+) ends the sessions still connected to it first.
+        _admin(admin, [(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', {})])
 
 
 def reset_postgres_database(url: str) -> None:

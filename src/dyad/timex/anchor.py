@@ -1,17 +1,16 @@
 """What to resolve against when a document carries no publication date.
 
 A dateline or byline date near the top ("By Jane Doe | Dec 29, 2025", "MOSCOW, June 23
-(TASS) -") stands in for the publication date. A dateline without a year takes the year the
-document itself names most often; failing that, the document stays unanchored.
+(TASS) -") stands in for the publication date. A dateline without a year takes the latest year the
+document itself reports; failing that, the document stays unanchored.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from datetime import date
 
-from dyad.timex.find import compile_patterns, find_times
+from dyad.timex.find import compile_patterns, find_times, is_future
 from dyad.timex.lexicon import CalendarLexicon, load_lexicon
 
 #: How many non-empty lines at the top may hold a byline or dateline.
@@ -24,11 +23,18 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:\([^)]*\))?,\s+")
 
 
 def infer_year(text: str, lexicon: CalendarLexicon | None = None) -> int | None:
-    """The year the text names most often (ties: the later one), or None."""
-    counts = Counter(int(t.value[:4]) for t in find_times(text, None, lexicon=lexicon) if t.value)
-    if not counts:
-        return None
-    return max(counts, key=lambda y: (counts[y], y))
+    """The latest year the text names outside future contexts ("by 2030"), or None.
+
+    News mostly looks back, so the latest year it reports is the best guess for its own.
+    """
+    lex = lexicon or load_lexicon()
+    patterns = compile_patterns(lex)
+    years = [
+        int(t.value[:4])
+        for t in find_times(text, None, lexicon=lex)
+        if t.value and not is_future(text, t.start, t.end, patterns)
+    ]
+    return max(years) if years else None
 
 
 def _head_lines(text: str) -> list[tuple[int, str]]:

@@ -1,8 +1,8 @@
 """The `dyad_timex` spaCy component: fills `doc._.times`.
 
 It anchors on `doc._.published`; without one, on a dateline or byline date at the top of
-the text; without that, when `year_fallback` is on, on the year the document names most
-often (which resolves "June 13" and "this year" but leaves "on Monday" null).
+the text; without that, when `year_fallback` is on, on the latest year the document
+reports (which resolves "June 13" and "this year" but leaves "on Monday" null).
 """
 
 from __future__ import annotations

@@ -62,6 +62,7 @@ def compile_patterns(lexicon: CalendarLexicon) -> Patterns:
         ("mdy", rf"\b{mon}\s+{day}\b(?:,?\s*{year}\b)?"),
         ("dmy", rf"\b{day}\s+(?:of\s+)?{mon}(?:,?\s+{year}\b)?"),
         ("month_year", rf"\b{mon},?\s+{year}\b"),
+        ("iso_month", rf"\b{year}-(?P<m>\d{{2}})\b(?!-\d)"),
         ("month_rel_year", rf"\b{mon}\s+(?:of\s+)?{shift}\s+year\b"),
         ("shifted_month", rf"\b{shift}\s+{mon}"),
         ("bare_month", rf"\b{mon}"),
@@ -102,6 +103,8 @@ def _acceptable(c: _Candidate, text: str, p: Patterns) -> bool:
     if not (_capitalised(m, "mon") and _capitalised(m, "wd")):
         return False
     before = text[max(0, c.start - 40) : c.start]
+    if c.kind in ("iso", "iso_month") and not 1 <= int(m["m"]) <= 12:
+        return False
     if c.kind == "bare_month":
         return bool(p.cue_before.search(before))
     if c.kind == "year":
@@ -180,6 +183,7 @@ def _resolve(c: _Candidate, text: str, anchor: R.Anchor, p: Patterns) -> Value:
         "iso": lambda: _day(R.safe_date(year, month, day)),  # type: ignore[arg-type]
         "mdy": lambda: _explicit_day(anchor, year, month, day, future),  # type: ignore[arg-type]
         "month_year": lambda: R.month_value(year, month),  # type: ignore[arg-type]
+        "iso_month": lambda: R.month_value(year, month),  # type: ignore[arg-type]
         "month_rel_year": lambda: _month_of_year(anchor, month, shift),  # type: ignore[arg-type]
         "shifted_month": lambda: _month(anchor, month, shift, future),  # type: ignore[arg-type]
         "bare_month": lambda: _month(anchor, month, None, future),  # type: ignore[arg-type]

@@ -2,7 +2,8 @@
 
 Words live in `data/calendar.yaml` so a user can add a spelling ("Sept.") without touching
 code. Loading validates every entry and refuses a bad one with its file and line, because a
-silently ignored typo would make a whole class of dates disappear.
+silently ignored typo would make a whole class of dates disappear. The small YAML helpers
+here (`yaml_sections`, `word_list`, `line_of`) also serve `dyad.quotes.lexicon`.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class CalendarLexicon:
     vague_patterns: tuple[str, ...]
 
 
-def _line_of(text: str, key: str) -> int | None:
+def line_of(text: str, key: str) -> int | None:
     """1-based line where a YAML key or list item first appears, for error messages."""
     pattern = re.compile(rf"^\s*(?:-\s*)?['\"]?{re.escape(key)}['\"]?\s*:?", re.M)
     found = pattern.search(text)
@@ -48,32 +49,45 @@ def _line_of(text: str, key: str) -> int | None:
 
 def _int_map(raw: Any, section: str, low: int, high: int, path: str, text: str) -> dict[str, int]:
     if not isinstance(raw, dict) or not raw:
-        raise LexiconError(path, _line_of(text, section), f"{section!r} must be a non-empty map")
+        raise LexiconError(path, line_of(text, section), f"{section!r} must be a non-empty map")
     out: dict[str, int] = {}
     for key, value in raw.items():
         if not isinstance(key, str) or not key.strip():
-            raise LexiconError(path, _line_of(text, str(key)), f"{section}: empty word")
+            raise LexiconError(path, line_of(text, str(key)), f"{section}: empty word")
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
             raise LexiconError(
                 path,
-                _line_of(text, key),
+                line_of(text, key),
                 f"{section}: {key!r} has {value!r}; expected an integer from {low} to {high}",
             )
         out[key.lower()] = value
     return out
 
 
-def _str_list(raw: Any, section: str, path: str, text: str) -> tuple[str, ...]:
+def word_list(raw: Any, section: str, path: str, text: str) -> tuple[str, ...]:
+    """A non-empty list of non-empty strings, lower-cased; else LexiconError."""
     if not isinstance(raw, list) or not raw:
-        raise LexiconError(path, _line_of(text, section), f"{section!r} must be a non-empty list")
+        raise LexiconError(path, line_of(text, section), f"{section!r} must be a non-empty list")
     out = []
     for item in raw:
         if not isinstance(item, str) or not item.strip():
             raise LexiconError(
-                path, _line_of(text, section), f"{section}: {item!r} is not a non-empty string"
+                path, line_of(text, section), f"{section}: {item!r} is not a non-empty string"
             )
         out.append(item.lower())
     return tuple(out)
+
+
+def yaml_sections(text: str, path: str) -> dict[str, Any]:
+    """The top-level map of a YAML data file; LexiconError with the line when malformed."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise LexiconError(path, mark.line + 1 if mark else None, f"bad YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(path, None, "expected a YAML map of sections")
+    return data
 
 
 def parse_lexicon(text: str, path: str) -> CalendarLexicon:
@@ -82,35 +96,29 @@ def parse_lexicon(text: str, path: str) -> CalendarLexicon:
     Raises:
         LexiconError: a section is missing or an entry is malformed.
     """
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LexiconError(path, mark.line + 1 if mark else None, f"bad YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(path, None, "expected a YAML map of sections")
+    data = yaml_sections(text, path)
     units = data.get("units")
     if not isinstance(units, dict) or not units:
-        raise LexiconError(path, _line_of(text, "units"), "'units' must be a non-empty map")
+        raise LexiconError(path, line_of(text, "units"), "'units' must be a non-empty map")
     for key, value in units.items():
         if value not in _PRECISIONS:
             raise LexiconError(
                 path,
-                _line_of(text, str(key)),
+                line_of(text, str(key)),
                 f"units: {key!r} -> {value!r}; expected one of {sorted(_PRECISIONS)}",
             )
-    vague = _str_list(data.get("vague_patterns"), "vague_patterns", path, text)
+    vague = word_list(data.get("vague_patterns"), "vague_patterns", path, text)
     for pattern in vague:
         try:
             compiled = re.compile(pattern)
         except re.error as exc:
             raise LexiconError(
-                path, _line_of(text, pattern), f"vague pattern {pattern!r} is not a regex: {exc}"
+                path, line_of(text, pattern), f"vague pattern {pattern!r} is not a regex: {exc}"
             ) from exc
         if compiled.groups or compiled.match(""):
             raise LexiconError(
                 path,
-                _line_of(text, pattern),
+                line_of(text, pattern),
                 f"vague pattern {pattern!r} must use (?:...) groups and not match empty text",
             )
     return CalendarLexicon(
@@ -119,12 +127,12 @@ def parse_lexicon(text: str, path: str) -> CalendarLexicon:
         relative_days=_int_map(data.get("relative_days"), "relative_days", -7, 7, path, text),
         units={str(k).lower(): str(v) for k, v in units.items()},
         shifts=_int_map(data.get("shifts"), "shifts", -1, 1, path, text),
-        prepositions=_str_list(data.get("prepositions"), "prepositions", path, text),
-        bare_cues=frozenset(_str_list(data.get("bare_cues"), "bare_cues", path, text)),
-        unit_edges=_str_list(data.get("unit_edges"), "unit_edges", path, text),
-        future_cues=_str_list(data.get("future_cues"), "future_cues", path, text),
-        past_words=frozenset(_str_list(data.get("past_words"), "past_words", path, text)),
-        not_past=frozenset(_str_list(data.get("not_past"), "not_past", path, text)),
+        prepositions=word_list(data.get("prepositions"), "prepositions", path, text),
+        bare_cues=frozenset(word_list(data.get("bare_cues"), "bare_cues", path, text)),
+        unit_edges=word_list(data.get("unit_edges"), "unit_edges", path, text),
+        future_cues=word_list(data.get("future_cues"), "future_cues", path, text),
+        past_words=frozenset(word_list(data.get("past_words"), "past_words", path, text)),
+        not_past=frozenset(word_list(data.get("not_past"), "not_past", path, text)),
         vague_patterns=vague,
     )
 

@@ -1,0 +1,106 @@
+"""Attach a date and a place to an event from what the timex and actors stages found.
+
+The date is the temporal expression of the sentence nearest to the trigger (a range
+gives its start). With none, the publication date is used only when the event is plainly
+the report's news: asserted, past, in the lead, and no other time in the sentence.
+Otherwise the date stays unknown: never a guess dressed as a fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from dyad.model import EventDate, Location, PlaceMention, TimeMention
+
+_PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+_VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$")
+_PAST_TAGS = frozenset({"VBD", "VBN", "NN", "NNS", "NNP", "NNPS"})
+
+
+def precision_of(value: str) -> str:
+    """TIMEX3 value -> day, month, week or year."""
+    if "-W" in value:
+        return "week"
+    return {4: "year", 7: "month"}.get(len(value), "day")
+
+
+def start_of(value: str) -> str | None:
+    """The start of a value; "2025-06-13/2025-06-15" gives "2025-06-13"."""
+    first = value.split("/")[0].strip()
+    return first if _VALUE.match(first) else None
+
+
+def nearest_time(times: list[TimeMention], trigger_start: int) -> TimeMention | None:
+    """The anchored time mention whose span is closest to the trigger."""
+    best: TimeMention | None = None
+    best_distance = 0
+    for time in times:
+        if time.value is None or start_of(time.value) is None:
+            continue
+        distance = min(abs(time.start - trigger_start), abs(time.end - trigger_start))
+        if best is None or distance < best_distance:
+            best, best_distance = time, distance
+    return best
+
+
+def clause_times(
+    times: list[TimeMention], trigger_start: int, segment: tuple[int, int]
+) -> list[TimeMention]:
+    """Times that can date the trigger: those of its own clause (`segment`, characters),
+    else those before it ("In January, Russia and Iran signed"); a time in a later clause
+    belongs to that clause's event."""
+    own = [t for t in times if t.start >= segment[0] and t.end <= segment[1]]
+    return own or [t for t in times if t.end <= trigger_start]
+
+
+def event_date(
+    times: list[TimeMention],
+    trigger_start: int,
+    published: str | None,
+    *,
+    modality: str,
+    in_lead: bool,
+    past: bool,
+    segment: tuple[int, int] | None = None,
+) -> EventDate | None:
+    """The date of an event from the times of its sentence, or the publication date."""
+    usable = clause_times(times, trigger_start, segment) if segment else times
+    time = nearest_time(usable, trigger_start)
+    if time is not None and time.value is not None:
+        value = start_of(time.value)
+        assert value is not None
+        precision = time.precision if "/" not in time.value and time.precision else None
+        return EventDate(value=value, precision=precision or precision_of(value), text=time.text)
+    if published and not times and modality == "asserted" and in_lead and past:
+        return EventDate(value=published, precision="day", text=None)
+    return None
+
+
+def is_past(doc: Doc, head: int) -> bool:
+    """A trigger reported as done: a past-tense verb, or a noun (its verb decides little)."""
+    return doc[head].tag_ in _PAST_TAGS
+
+
+def event_place(
+    doc: Doc, places: list[PlaceMention], head: int, last: int, window: int = 10
+) -> PlaceMention | None:
+    """A place after "in"/"at" near the trigger, in the same sentence."""
+    best: PlaceMention | None = None
+    best_distance = window + 1
+    for place in places:
+        span = doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        prep = doc[span.start - 1]
+        if prep.lower_ not in _PLACE_PREPS:
+            continue
+        distance = span.start - last if span.start > last else head - span.end
+        if 0 <= distance < best_distance:
+            best, best_distance = place, distance
+    return best
+
+
+def location_of(place: PlaceMention) -> Location:
+    return Location(text=place.text, name=place.name, country=place.country)

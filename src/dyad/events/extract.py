@@ -1,0 +1,604 @@
+"""Match triggers, find their arguments and build `Event`s: the component's `match` step.
+
+Per sentence: find trigger entries (longest first), look for the source and the target in
+the slots the entry names, swap roles in the passive, emit one event per (source, target)
+pair, drop pairs that are not between identifiable political actors, label modality,
+attach a date and a place, and keep one event per (type, source, target) and sentence.
+A document-level pass then resolves speech acts about an earlier attack ("condemned the
+strikes") to the attacker, and lets a repeated mention of a dated event inherit its date.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from dyad.events.attach import event_date, event_place, is_past, location_of
+from dyad.events.frames import Found, Group, SentenceFrame
+from dyad.events.lemmas import Lemmatizer, load_lemmatizer
+from dyad.events.lexicon import (
+    TriggerLexicon,
+    TriggerMatch,
+    load_lexicon,
+    read_lexicon,
+    reading_of,
+)
+from dyad.events.modality import ModalityClassifier, load_modality, read_modality
+from dyad.events.ontology import EventType, Ontology, load_ontology, read_ontology
+from dyad.model import (
+    ActorMention,
+    ActorRef,
+    Event,
+    EventDate,
+    PlaceMention,
+    SentenceRef,
+    TimeMention,
+)
+from dyad.model import (
+    Span as TextSpan,
+)
+from dyad.nlp.extensions import get_list
+
+#: How much an actor's resolution is trusted, by `ActorMention.how`.
+HOW_WEIGHT = {
+    "kb": 1.0, "title": 0.95, "metonym": 0.95, "role": 0.9, "demonym": 0.9, "model": 0.85,
+    "coref": 0.8, "place": 0.85,
+}  # fmt: skip
+SLOT_WEIGHT = {"subject": 1.0, "obj": 1.0, "poss": 0.95, "between": 0.95, "pair": 0.85}
+#: Types whose target may be an earlier event's author ("condemned the strikes").
+EVENT_REFERENCE_TYPES = ("ACCUSE",)
+CONTENT_WINDOW = 5  # words after a verbal act within which a noun is its content
+REFERABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    """Knobs of the extractor (the component's config)."""
+
+    lead_sentences: int = 3  # headline and lead: where an undated event is the day's news
+    min_confidence: float = 0.0
+    require_source: bool = True
+    propagate_dates: bool = True
+    lookback_sentences: int = 4  # how far back "the strikes" may find its attacker
+    one_sided_symmetric: bool = False  # keep a meeting or deal with no counterpart found
+    context_target: bool = True  # no target slot filled: the one other state in the sentence
+    context_types: tuple[str, ...] = (
+        "AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID", "COERCE",
+        "SANCTION",
+    )  # fmt: skip
+    propagate_types: tuple[str, ...] = ("CONSULT",)
+    triggers_path: str | None = None
+    ontology_path: str | None = None
+    modality_path: str | None = None
+
+
+@dataclass
+class _Candidate:
+    """An event under construction, with what built it."""
+
+    match: TriggerMatch
+    event_type: EventType
+    source: ActorRef | None
+    target: ActorRef | None
+    rule: str
+    confidence: float
+    sentence_index: int
+    place: PlaceMention | None = None
+    contextual: bool = False  # the target came from the sentence, not from a slot
+    explicit_source: bool = False  # the source is the trigger's own (poss, by, of)
+    verb_reading: bool = False
+    absolute: bool = False  # "with X doing Y": the source came from an absolute phrase
+
+
+def _actor_ref(mention: ActorMention) -> ActorRef:
+    return mention.ref()
+
+
+def _place_ref(place: PlaceMention) -> ActorRef:
+    return ActorRef(
+        text=place.text, name=place.name, country=place.country, start=place.start, end=place.end
+    )
+
+
+def _refs(groups: tuple[Group, ...], allow_places: bool) -> list[tuple[ActorRef, float]]:
+    """Actor references of the groups, each with the trust its resolution deserves."""
+    out: list[tuple[ActorRef, float]] = []
+    for group in groups:
+        if group.place is not None:
+            if allow_places and group.place.country:
+                out.append((_place_ref(group.place), HOW_WEIGHT["place"]))
+            continue
+        for mention in group.mentions:
+            out.append((_actor_ref(mention), HOW_WEIGHT.get(mention.how, 0.85)))
+    return out
+
+
+def event_id(sentence_start: int, trigger_start: int, type_: str, src: str, tgt: str) -> str:
+    """Stable id of an event: a hash of where it is and what it codes."""
+    key = f"{sentence_start}:{trigger_start}:{type_}:{src}:{tgt}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _same_actor(a: ActorRef, b: ActorRef) -> bool:
+    if a.entity_id and b.entity_id:
+        return a.entity_id == b.entity_id
+    if a.name and b.name:
+        return (a.name, a.country) == (b.name, b.country)
+    return a.start == b.start and a.end == b.end
+
+
+class EventExtractor:
+    """Finds PLOVER events in an annotated spaCy `Doc` (actors, places, times set)."""
+
+    def __init__(
+        self,
+        settings: ExtractSettings | None = None,
+        *,
+        lexicon: TriggerLexicon | None = None,
+        ontology: Ontology | None = None,
+        lemmatizer: Lemmatizer | None = None,
+    ) -> None:
+        self.settings = settings or ExtractSettings()
+        s = self.settings
+        self.ontology = ontology or (
+            read_ontology(Path(s.ontology_path)) if s.ontology_path else load_ontology()
+        )
+        self.lemmatizer = lemmatizer or load_lemmatizer()
+        if lexicon is None:
+            lexicon = (
+                read_lexicon(Path(s.triggers_path), self.ontology, self.lemmatizer)
+                if s.triggers_path
+                else load_lexicon(None, self.ontology, self.lemmatizer)
+            )
+        self.lexicon = lexicon
+        cues = read_modality(Path(s.modality_path)) if s.modality_path else load_modality()
+        self.modality = ModalityClassifier(cues, self.lemmatizer)
+        self._referable: dict[str, str] = {}
+        for entry in self.lexicon.entries:
+            first = entry.words[0]
+            if entry.type in REFERABLE_TYPES and entry.size == 1 and entry.pos == "NOUN" and first:
+                for lemma in first:
+                    self._referable.setdefault(lemma, entry.type)
+
+    # ------------------------------------------------------------------ public
+    def match(self, doc: Doc) -> list[Event]:
+        """Every event of the document, in text order (plain values; the doc is untouched)."""
+        actors = sorted(get_list(doc, "actors"), key=lambda a: a.start)
+        places = sorted(get_list(doc, "places"), key=lambda p: p.start)
+        times = sorted(get_list(doc, "times"), key=lambda t: t.start)
+        actor_starts = [a.start for a in actors]
+        place_starts = [p.start for p in places]
+        time_starts = [t.start for t in times]
+        published = doc._.published
+        events: list[tuple[Event, _Candidate]] = []
+        for index, sent in enumerate(doc.sents):
+            lo, hi = sent.start_char, sent.end_char
+            s_actors = actors[
+                bisect.bisect_left(actor_starts, lo) : bisect.bisect_left(actor_starts, hi)
+            ]
+            s_places = places[
+                bisect.bisect_left(place_starts, lo) : bisect.bisect_left(place_starts, hi)
+            ]
+            s_times = times[
+                bisect.bisect_left(time_starts, lo) : bisect.bisect_left(time_starts, hi)
+            ]
+            if not s_actors:
+                continue
+            frame = SentenceFrame(sent, s_actors, s_places)
+            matches = self.lexicon.find(sent, frame.named_tokens)
+            if not matches:
+                continue
+            candidates: list[_Candidate] = []
+            for match in matches:
+                candidates += self._candidates(frame, match, index)
+            self._resolve_event_references(frame, matches, candidates, events)
+            candidates = self._drop_act_contents(frame, candidates)
+            built = [
+                self._build(frame, index, cand, s_places, s_times, published)
+                for cand in candidates
+            ]
+            events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
+        if self.settings.propagate_dates:
+            self._propagate(events)
+        return [e for e, _ in events]
+
+    # ------------------------------------------------------------------ arguments
+    def _slot(
+        self, frame: SentenceFrame, slot: str, match: TriggerMatch, places: bool
+    ) -> Found | None:
+        return frame.find(slot, match.head, match.last, places, self._noun_reading(frame, match))
+
+    @staticmethod
+    def _noun_reading(frame: SentenceFrame, match: TriggerMatch) -> bool:
+        """The trigger reads as a noun (headline capitals hide the part of speech)."""
+        reading = reading_of(frame.doc[match.head], frame.title_case)
+        if reading == "ANY":
+            return match.entry.pos == "NOUN"
+        return reading == "NOUN"
+
+    def _candidates(
+        self, frame: SentenceFrame, match: TriggerMatch, index: int
+    ) -> list[_Candidate]:
+        entry = match.entry
+        event_type = self.ontology[entry.type]
+        passive = entry.pos != "NOUN" and frame.is_passive(match.head)
+        noun_reading = self._noun_reading(frame, match)
+        src_found: Found | None = None
+        tgt_found: Found | None = None
+        if passive:
+            src_found = frame.prep(match.last, "by")
+            tgt_found = frame.subject(match.head)
+        else:
+            src_found = frame.gap_possessor(match.head, match.last)
+            for slot in () if src_found else entry.source:
+                if slot in ("poss", "by") and not noun_reading:
+                    continue  # "Russia condemned attacks by Israel": not the verb's agent
+                src_found = self._slot(frame, slot, match, False)
+                if src_found:
+                    break
+            for slot in entry.target:
+                if slot == "poss":
+                    continue  # a possessor before the trigger is its source, never its target
+                tgt_found = self._slot(frame, slot, match, entry.place_target)
+                if tgt_found:
+                    break
+        sources = _refs(src_found.groups, False) if src_found else []
+        targets = _refs(tgt_found.groups, entry.place_target) if tgt_found else []
+        rule = entry.id + ("/passive" if passive else "")
+        how = "pair"
+        if src_found and src_found.pair and not targets:
+            # "the Araghchi-Lavrov meeting": first of the pair is source, second target
+            sources, targets = sources[:1], sources[1:]
+            rule += "/poss-pair"
+        elif (
+            tgt_found
+            and tgt_found.slot in ("between", "among")
+            and len(targets) >= 2
+            and (not sources or (noun_reading and src_found and src_found.slot == "subject"))
+        ):
+            sources, targets = targets[:1], targets[1:]
+            rule += f"/{tgt_found.slot}"
+            how = "between"
+        else:
+            if src_found:
+                rule += f"/{src_found.slot}"
+                how = src_found.slot
+            if tgt_found:
+                rule += f">{tgt_found.slot}"
+        if (
+            not targets
+            and sources
+            and entry.target
+            and self.settings.context_target
+            and event_type.name in self.settings.context_types
+            and not (src_found and src_found.slot == "by")  # "attacks by X" names no victim
+            and not (event_type.symmetric and len(sources) >= 2)
+        ):
+            # the trigger's own clause first, then the whole sentence
+            other = self._context_target(frame.segment_groups(match.head), sources, True)
+            if other is None:
+                other = self._context_target(frame.groups, sources, False)
+            if other is not None:
+                targets = [other]
+                rule += ">context"
+        if not targets and len(sources) >= 2 and event_type.symmetric:
+            # "Russia and Iran signed ...": the coordinated subjects are the two sides
+            pairs = [
+                (sources[i], sources[j])
+                for i in range(len(sources))
+                for j in range(i + 1, len(sources))
+            ]
+            rule += "/mutual"
+        elif (
+            tgt_found
+            and tgt_found.slot == "between"
+            and not event_type.symmetric
+            and how == "between"
+        ):
+            # "fighting between X and Y" goes both ways
+            pairs = [(s, t) for s in sources for t in targets] + [
+                (t, s) for s in sources for t in targets
+            ]
+        else:
+            pairs = [(s, t) for s in sources for t in (targets or [None])]
+        if not pairs and not self.settings.require_source:
+            pairs = [(None, t) for t in targets]
+        one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
+        if (
+            entry.need_target
+            or one_sided_noun
+            or (event_type.symmetric and not self.settings.one_sided_symmetric)
+        ):
+            # a meeting with nobody, or a noun whose own participants are not in the text,
+            # is background, not a codable event
+            pairs = [p for p in pairs if p[1] is not None]
+        distance = max(
+            src_found.distance if src_found else 0, tgt_found.distance if tgt_found else 0
+        )
+        dist_weight = 1.0 if distance <= 3 else 0.9 if distance <= 8 else 0.8
+        out: list[_Candidate] = []
+        for src, tgt in pairs:
+            src_ref, src_w = src if src else (None, 1.0)
+            tgt_ref, tgt_w = tgt if tgt else (None, 1.0)
+            if not self._acceptable(event_type, src_ref, tgt_ref):
+                if src_ref is None or src_ref.country is None:
+                    continue
+                tgt_ref, tgt_w = None, 1.0  # keep the event, drop the doubtful target
+                if entry.need_target or one_sided_noun or event_type.symmetric:
+                    continue
+            confidence = entry.strength * src_w * tgt_w * dist_weight * SLOT_WEIGHT.get(how, 1.0)
+            place = (
+                tgt_found.groups[0].place
+                if tgt_found and tgt_ref and tgt_found.groups[0].place
+                else None
+            )
+            out.append(
+                _Candidate(
+                    match, event_type, src_ref, tgt_ref, rule, confidence, index, place,
+                    contextual=rule.endswith(">context") and tgt_ref is not None,
+                    explicit_source=bool(src_found and src_found.slot not in ("subject",)),
+                    verb_reading=not noun_reading,
+                    absolute=bool(src_found and src_found.slot == "absolute"),
+                )
+            )  # fmt: skip
+        return out
+
+    @staticmethod
+    def _context_target(
+        groups: list[Group], sources: list[tuple[ActorRef, float]], near: bool
+    ) -> tuple[ActorRef, float] | None:
+        """The one state other than the source's that `groups` name, if just one (`near`:
+        the groups are the trigger's own clause, which is surer)."""
+        own = {ref.country for ref, _ in sources}
+        others: dict[str, ActorMention] = {}
+        for group in groups:
+            for mention in group.mentions:
+                if mention.country and mention.country not in own:
+                    others.setdefault(mention.country, mention)
+        if len(others) != 1:
+            return None
+        mention = next(iter(others.values()))
+        return _actor_ref(mention), (0.75 if near else 0.6) * HOW_WEIGHT.get(mention.how, 0.85)
+
+    def _acceptable(
+        self, event_type: EventType, src: ActorRef | None, tgt: ActorRef | None
+    ) -> bool:
+        """Source and target are identifiable and not one country (for international types)."""
+        if src is None:
+            return not self.settings.require_source
+        if src.country is None:
+            return False
+        if tgt is None:
+            return True
+        if tgt.country is None or _same_actor(src, tgt):
+            return False
+        return not (src.country == tgt.country and not event_type.domestic)
+
+    def _resolve_event_references(
+        self,
+        frame: SentenceFrame,
+        matches: list[TriggerMatch],
+        candidates: list[_Candidate],
+        earlier: list[tuple[Event, _Candidate]],
+    ) -> None:
+        """ "Condemned the strikes": the target is whoever struck."""
+        for cand in candidates:
+            if cand.event_type.name not in EVENT_REFERENCE_TYPES or (
+                cand.target is not None and not cand.contextual
+            ):
+                continue
+            inner = next(
+                (
+                    m
+                    for m in matches
+                    if m.head > cand.match.last
+                    and m.head - cand.match.last <= 6
+                    and m.entry.type in REFERABLE_TYPES
+                ),
+                None,
+            )
+            inner_type = inner.entry.type if inner else self._referable_word(frame, cand.match)
+            if inner_type is None:
+                continue
+            author = next(
+                (c.source for c in candidates if c.match is inner and c.source is not None), None
+            ) or next(
+                (
+                    c.source
+                    for c in candidates
+                    if c.event_type.name == inner_type
+                    and c.source is not None
+                    and c.match.head < cand.match.head
+                ),
+                None,
+            )
+            if author is None:
+                for event, prior in reversed(earlier):
+                    if (
+                        cand.sentence_index - prior.sentence_index
+                        > self.settings.lookback_sentences
+                    ):
+                        break
+                    if event.type == inner_type and event.source is not None:
+                        author = event.source
+                        break
+            if author is not None and self._acceptable(cand.event_type, cand.source, author):
+                cand.target = author
+                cand.contextual = False
+            elif cand.contextual:
+                cand.target = None  # the state the sentence names is the victim, not the author
+                cand.rule += f"/refers:{inner_type}"
+
+    def _drop_act_contents(
+        self, frame: SentenceFrame, candidates: list[_Candidate]
+    ) -> list[_Candidate]:
+        """ "Offered expanded cooperation", "a proposal for talks": a noun that is what a
+        verbal act offers, asks or rejects is that act's content, not an event of its own
+        (unless the noun names its own author: "condemned the US strikes")."""
+        acts = [c.match for c in candidates if c.event_type.quad.startswith("verbal")]
+        kept = []
+        for cand in candidates:
+            head = cand.match.head
+            inside = any(
+                act is not cand.match and 0 < head - act.last <= CONTENT_WINDOW for act in acts
+            )
+            if inside and self._noun_reading(frame, cand.match) and not cand.explicit_source:
+                continue
+            kept.append(cand)
+        return kept
+
+    def _referable_word(self, frame: SentenceFrame, match: TriggerMatch) -> str | None:
+        """The type of an attack-like word inside or just after a trigger ("called the
+        strikes aggression"), found by the first word of the referable entries."""
+        for i in range(match.head + 1, min(frame.end, match.last + 7)):
+            for lemma in self.lemmatizer.candidates(frame.doc[i].text):
+                if lemma in self._referable:
+                    return self._referable[lemma]
+        return None
+
+    # ------------------------------------------------------------------ events
+    def _build(
+        self,
+        frame: SentenceFrame,
+        index: int,
+        cand: _Candidate,
+        places: list[PlaceMention],
+        times: list[TimeMention],
+        published: str | None,
+    ) -> Event | None:
+        if cand.confidence < self.settings.min_confidence:
+            return None
+        doc, sent, match = frame.doc, frame.sent, cand.match
+        head, last = doc[match.head], doc[match.last]
+        modality = self.modality.classify(
+            doc, sent.start, sent.end, match.head, match.last, cand.event_type.name
+        )
+        if modality == "asserted" and cand.absolute:
+            modality = "generic"  # "with Iran supplying drones": background, not news
+        lo, hi = frame.segment(match.head)
+        date = event_date(
+            times,
+            head.idx,
+            published,
+            modality=modality,
+            in_lead=index < self.settings.lead_sentences,
+            past=is_past(doc, match.head),
+            segment=(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])),
+        )
+        if (
+            modality == "asserted"
+            and date is not None
+            and published
+            and date.value
+            and date.value[:10] > published
+            and head.tag_ not in ("VBD", "VBN")
+        ):
+            modality = "future"
+        place = event_place(doc, places, match.head, match.last) or cand.place
+        end = last.idx + len(last)
+        trigger = TextSpan(text=doc[match.head : match.last + 1].text, start=head.idx, end=end)
+        src_country = cand.source.country if cand.source else ""
+        tgt_country = cand.target.country if cand.target else ""
+        return Event(
+            id=event_id(
+                sent.start_char,
+                head.idx,
+                cand.event_type.name,
+                src_country or "",
+                tgt_country or "",
+            ),
+            type=cand.event_type.name,
+            quad=cand.event_type.quad,
+            intensity=cand.event_type.intensity,
+            modality=modality,
+            confidence=round(min(1.0, max(0.05, cand.confidence)), 3),
+            trigger=trigger,
+            sentence=SentenceRef(index=index, start=sent.start_char, end=sent.end_char),
+            source=cand.source,
+            target=cand.target,
+            mode=match.entry.mode,
+            location=location_of(place) if place is not None else None,
+            date=date,
+            rule=cand.rule,
+        )
+
+    @staticmethod
+    def _key(event: Event, symmetric: bool) -> tuple[str, ...]:
+        src = event.source.country if event.source else ""
+        tgt = event.target.country if event.target else ""
+        pair = tuple(sorted((src or "", tgt or ""))) if symmetric else (src or "", tgt or "")
+        return (event.type, *pair)
+
+    def _dedupe(self, items: list[tuple[Event, _Candidate]]) -> list[tuple[Event, _Candidate]]:
+        """One event per (type, source, target) in a sentence: a verb's over a noun's (the
+        clause asserts with its verb, a noun often only refers), then the most confident."""
+        best: dict[tuple[str, ...], tuple[Event, _Candidate]] = {}
+        for event, cand in items:
+            key = self._key(event, cand.event_type.symmetric)
+            kept = best.get(key)
+            if kept is None:
+                best[key] = (event, cand)
+                continue
+            rank_new = (cand.verb_reading, event.confidence)
+            rank_old = (kept[1].verb_reading, kept[0].confidence)
+            winner, loser = (event, kept[0]) if rank_new > rank_old else (kept[0], event)
+            winner = replace(
+                winner,
+                mode=winner.mode or loser.mode,
+                location=winner.location or loser.location,
+                date=winner.date or loser.date,
+            )
+            best[key] = (winner, cand if winner.id == event.id else kept[1])
+        # an event with no target adds nothing when the same source has a targeted one
+        targeted = {(e.type, e.source.country) for e, _ in best.values() if e.source and e.target}
+        kept = [
+            (e, c)
+            for e, c in best.values()
+            if e.target is not None
+            or (e.type, e.source.country if e.source else None) not in targeted
+        ]
+        return sorted(kept, key=lambda ec: ec[0].trigger.start)
+
+    def _propagate(self, events: list[tuple[Event, _Candidate]]) -> None:
+        """Mentions of one dated event ("the visit", "the recent summit") share its date.
+
+        The anchor of an asserted (type, pair) is its first mention dated by a time
+        expression; without one, its first mention dated by the publication date, which
+        then only dates later mentions.
+        """
+        anchors: dict[tuple[str, ...], Event] = {}
+        fallback: dict[tuple[str, ...], Event] = {}
+        for event, _ in events:
+            if event.modality == "asserted" and event.target is not None and event.date:
+                key = self._key(event, True)
+                if event.date.text is not None:
+                    anchors.setdefault(key, event)
+        for i, (event, cand) in enumerate(events):
+            if event.modality != "asserted" or event.target is None:
+                continue
+            key = self._key(event, True)
+            if event.date is not None and event.date.text is not None:
+                continue
+            origin = anchors.get(key)
+            if origin is None:
+                if event.date is not None:
+                    fallback.setdefault(key, event)
+                    continue
+                origin = fallback.get(key)
+            if origin is None or origin is event or event.type not in self.settings.propagate_types:
+                continue
+            events[i] = (
+                replace(
+                    event,
+                    date=EventDate(origin.date.value, origin.date.precision, None)
+                    if origin.date
+                    else None,
+                    location=event.location
+                    or (origin.location if event.mode == origin.mode else None),
+                ),
+                cand,
+            )

@@ -1,0 +1,123 @@
+"""The speech-cue lexicon of dyad.quotes, loaded once and validated.
+
+Reporting verbs are listed by lemma in `data/cues.yaml`; their inflections are generated
+here by a small rule set (with irregular forms from the data), so a user adds "opine" once
+instead of four times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from dyad.errors import LexiconError
+from dyad.timex.lexicon import line_of, word_list, yaml_sections
+
+DATA_PATH = Path(__file__).parent / "data" / "cues.yaml"
+COMPLEMENTS = ("clause", "object", "quote", "source")
+_VOWELS = set("aeiou")
+
+
+def inflect(lemma: str) -> set[str]:
+    """The lemma and its regular -s, -ed and -ing forms ("stress" -> "stressed")."""
+    forms = {lemma}
+    if re.search(r"(?:s|x|z|ch|sh)$", lemma):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms |= {lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        forms |= {lemma[:-1] + "ied", lemma + "ing"}
+    elif (
+        len(lemma) <= 4
+        and len(lemma) >= 3
+        and lemma[-1] not in _VOWELS | {"w", "x", "y"}
+        and lemma[-2] in _VOWELS
+        and lemma[-3] not in _VOWELS
+    ):
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    else:
+        forms |= {lemma + "ed", lemma + "ing"}
+    return forms
+
+
+@dataclass(frozen=True, eq=False)  # identity hash: derived tables are cached per lexicon
+class CueLexicon:
+    """Validated cues. `verb_forms` maps every inflected form to (lemma, complement)."""
+
+    verb_forms: dict[str, tuple[str, str]]
+    phrases: dict[tuple[str, ...], str]
+    nouns: frozenset[str]
+    indirect_markers: frozenset[str]
+    relatives: frozenset[str]
+    between: frozenset[str]
+    coordination_openers: frozenset[str]
+    plural_people: frozenset[str]
+    possessed: frozenset[str]
+    clause_breaks: tuple[str, ...]
+
+
+def _complements(raw: Any, section: str, path: str, text: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not raw:
+        raise LexiconError(path, line_of(text, section), f"{section!r} must be a non-empty map")
+    for key, value in raw.items():
+        if not isinstance(key, str) or not key.strip() or value not in COMPLEMENTS:
+            raise LexiconError(
+                path,
+                line_of(text, str(key)),
+                f"{section}: {key!r} -> {value!r}; expected one of {', '.join(COMPLEMENTS)}",
+            )
+    return {k.lower(): v for k, v in raw.items()}
+
+
+def parse_lexicon(text: str, path: str) -> CueLexicon:
+    """Validate the YAML text of a cue lexicon.
+
+    Raises:
+        LexiconError: a section is missing or an entry is malformed.
+    """
+    data = yaml_sections(text, path)
+    verbs = _complements(data.get("verbs"), "verbs", path, text)
+    irregular = data.get("irregular") or {}
+    if not isinstance(irregular, dict):
+        raise LexiconError(path, line_of(text, "irregular"), "'irregular' must be a map")
+    verb_forms: dict[str, tuple[str, str]] = {}
+    for lemma, complement in verbs.items():
+        forms = irregular.get(lemma)
+        forms = inflect(lemma) if forms is None else {lemma, *word_list(forms, lemma, path, text)}
+        for form in forms:
+            verb_forms.setdefault(form, (lemma, complement))
+    for lemma in irregular:
+        if lemma not in verbs:
+            raise LexiconError(
+                path, line_of(text, lemma), f"irregular: {lemma!r} is not among the verbs"
+            )
+    phrases = _complements(data.get("phrases"), "phrases", path, text)
+
+    def words(section: str) -> tuple[str, ...]:
+        return word_list(data.get(section), section, path, text)
+
+    return CueLexicon(
+        verb_forms=verb_forms,
+        phrases={tuple(p.split()): c for p, c in phrases.items()},
+        nouns=frozenset(words("nouns")),
+        indirect_markers=frozenset(words("indirect_markers")),
+        relatives=frozenset(words("relatives")),
+        between=frozenset(words("between")),
+        coordination_openers=frozenset(words("coordination_openers")),
+        plural_people=frozenset(words("plural_people")),
+        possessed=frozenset(words("possessed")),
+        clause_breaks=words("clause_breaks"),
+    )
+
+
+@cache
+def load_lexicon(path: Path = DATA_PATH) -> CueLexicon:
+    """The packaged cue lexicon (or one at `path`), parsed once per process."""
+    return parse_lexicon(path.read_text(encoding="utf-8"), str(path))

@@ -1,0 +1,72 @@
+"""Within-document coreference: surnames, pronouns, descriptions, "the two countries"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+Run = Callable[..., Doc]
+
+
+def corefs(doc: Doc) -> list[tuple[str, str]]:
+    return [(a.text, a.name) for a in doc._.actors if a.how == "coref"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # surnames after the full name, also for people found by title
+        ("Analyst Omar Haddadin spoke. Haddadin said more.", [("Haddadin", "Omar Haddadin")]),
+        ("Haddadin spoke. Analyst Omar Haddadin said more.", []),
+        # pronouns: gender from the KB, same or previous sentence, subjects first
+        ("Lavrov met Araghchi. He said the talks went well.", [("He", "Sergey Lavrov")]),
+        ("Maria Zakharova spoke after Lavrov. She said no.", [("She", "Maria Zakharova")]),
+        ("Lavrov said his talks were friendly.", [("his", "Sergey Lavrov")]),
+        ("Lavrov spoke. Nothing happened. He left.", []),
+        ("Zakharova spoke. He left.", []),
+        # descriptions
+        ("Lavrov arrived. The minister said no.", [("The minister", "Sergey Lavrov")]),
+        (
+            "Putin met Araghchi. The president said yes.",
+            [("The president", "Vladimir Putin")],
+        ),
+        ("The minister said no.", []),
+    ],
+)
+def test_coref_people(annotate: Run, text: str, expected: list) -> None:
+    assert corefs(annotate(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran and Russia signed a deal. Russia praised it, and the two countries agreed.",
+            [
+                ("the two countries", "Iranian government"),
+                ("the two countries", "Russian government"),
+            ],
+        ),
+        (
+            "Putin hosted Araghchi. Both sides agreed.",
+            [("Both sides", "Iranian government"), ("Both sides", "Russian government")],
+        ),
+        ("Iran spoke. Both sides agreed.", []),
+    ],
+)
+def test_coref_pairs(annotate: Run, text: str, expected: list) -> None:
+    assert corefs(annotate(text)) == expected
+
+
+def test_coref_pair_mentions_share_one_span(annotate: Run) -> None:
+    doc = annotate("Iran and Russia met. Both countries agreed.")
+    pair = [a for a in doc._.actors if a.how == "coref"]
+    assert len({(a.start, a.end) for a in pair}) == 1
+    assert {a.country for a in pair} == {"IRN", "RUS"}
+
+
+def test_coref_title_gives_new_person_gender(annotate: Run) -> None:
+    doc = annotate("Ukrainian spokeswoman Olena Petrenkova met analyst Jan Kowalczyk. He left.")
+    assert corefs(doc) == [("He", "Jan Kowalczyk")]

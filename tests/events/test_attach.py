@@ -1,0 +1,81 @@
+"""Dates and places attached to events."""
+
+from collections.abc import Callable
+
+import pytest
+
+from dyad.events.attach import precision_of, start_of
+from dyad.model import Event
+
+Extract = Callable[..., list[Event]]
+
+DATES = [
+    # a time in the sentence wins
+    ("Modi met Macron on Tuesday.", ("2025-06-24", "day")),
+    ("Russia and Iran signed an agreement in January.", ("2025-01", "month")),
+    ("Trump abandoned the deal with Iran in 2018.", ("2018", "year")),
+    # the nearest time to the trigger
+    (
+        "Israel struck Iran on June 13, and Russia condemned Israel on Monday.",
+        ("2025-06-13", "day"),
+    ),
+    # an asserted past event in the lead with no time: the publication date
+    ("Modi met Macron.", ("2025-06-23", "day")),
+    # not asserted: no date is guessed
+    ("Modi may meet Macron.", None),
+    # not past: no date is guessed
+    ("Modi meets Macron.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATES)
+def test_event_date(extract: Extract, text: str, expected: tuple[str, str] | None) -> None:
+    event = extract(text)[0]
+    got = (event.date.value, event.date.precision) if event.date else None
+    assert got == expected
+
+
+def test_no_publication_date_after_the_lead(extract: Extract) -> None:
+    text = "Filler one. Filler two. Filler three. Filler four. Modi met Macron."
+    [event] = extract(text)
+    assert event.date is None
+
+
+def test_no_publication_date_when_unknown(extract: Extract) -> None:
+    [event] = extract("Modi met Macron.", published=None)
+    assert event.date is None
+
+
+def test_later_mention_inherits_the_date(extract: Extract) -> None:
+    text = "Araghchi met Putin on December 17. Filler one. Filler two. Putin described the meeting with Araghchi as friendly."
+    events = [e for e in extract(text) if e.type == "CONSULT"]
+    assert [e.date.value if e.date else None for e in events] == ["2025-12-17", "2025-12-17"]
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "precision"),
+    [
+        ("2025-06-13/2025-06-15", "2025-06-13", "day"),
+        ("2025-06", "2025-06", "month"),
+        ("2025", "2025", "year"),
+        ("2025-W26", "2025-W26", "week"),
+        ("sometime", None, None),
+    ],
+)
+def test_time_values(value: str, start: str | None, precision: str | None) -> None:
+    assert start_of(value) == start
+    if start is not None:
+        assert precision_of(start) == precision
+
+
+PLACES = [
+    ("Modi met Macron in New Delhi.", "New Delhi"),
+    ("Araghchi paid a visit to Moscow.", "Moscow"),  # a visit's destination
+    ("Modi met Macron.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), PLACES)
+def test_event_place(extract: Extract, text: str, place: str | None) -> None:
+    event = extract(text)[0]
+    assert (event.location.name if event.location else None) == place

@@ -1,0 +1,76 @@
+"""Named migrations: a new store is created at the latest version, an old one catches up."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from dyad.errors import StoreError
+from dyad.store import MIGRATIONS, Store, resolve_url, schema
+from dyad.store.migrations import applied_migrations, migrate
+
+
+def _engine(store_url: str):
+    return create_engine(resolve_url(store_url))
+
+
+def test_migrations_have_unique_sorted_names() -> None:
+    names = [m.name for m in MIGRATIONS]
+    assert names == sorted(set(names))
+
+
+def test_migrate_new_store_records_every_step(store_url: str) -> None:
+    engine = _engine(store_url)
+    try:
+        assert migrate(engine) == [m.name for m in MIGRATIONS]
+        assert migrate(engine) == []  # a second open applies nothing
+        with engine.connect() as conn:
+            assert applied_migrations(conn) == [m.name for m in MIGRATIONS]
+            tables = set(inspect(conn).get_table_names())
+        assert {t.name for t in schema.metadata.sorted_tables} <= tables
+    finally:
+        engine.dispose()
+
+
+def test_old_store_gets_pending_steps(store_url: str) -> None:
+    engine = _engine(store_url)
+    try:
+        assert migrate(engine, MIGRATIONS[:1]) == ["0001_initial"]
+        with engine.connect() as conn:
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        assert "ix_events_dyad" not in indexes
+    finally:
+        engine.dispose()
+    with Store(store_url) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+    engine = _engine(store_url)
+    try:
+        with engine.connect() as conn:
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("events")}
+        assert "ix_events_dyad" in indexes
+    finally:
+        engine.dispose()
+
+
+def test_store_written_by_newer_dyad_is_refused(store_url: str) -> None:
+    with Store(store_url):
+        pass
+    engine = _engine(store_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(schema.migrations.insert().values(name="9999_future", applied="x"))
+    finally:
+        engine.dispose()
+    with pytest.raises(StoreError, match="newer dyad"):
+        Store(store_url)
+
+
+def test_foreign_database_is_refused(store_url: str) -> None:
+    engine = _engine(store_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE documents (id INTEGER PRIMARY KEY)"))
+    finally:
+        engine.dispose()
+    with pytest.raises(StoreError, match="not a dyad store"):
+        Store(store_url)

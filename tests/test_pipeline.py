@@ -1,0 +1,144 @@
+"""The ingest pipeline: exactly-once storage across interruptions, workers, bad inputs."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dyad.pipeline import ingest
+from dyad.settings import load_settings
+from dyad.store import Store
+
+PARAGRAPHS = [
+    "Iranian Foreign Minister Abbas Araghchi met Russian Foreign Minister Sergey Lavrov in Moscow on Monday.",
+    "The two ministers discussed the nuclear file and the North-South transport corridor.",
+    "Kremlin spokesman Dmitry Peskov said the talks had been useful.",
+    "Azerbaijani President Ilham Aliyev visited Ankara on Thursday.",
+    "The European Union condemned the strikes on Wednesday.",
+]
+
+
+def _write_corpus(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        body = "\n\n".join(PARAGRAPHS[(i + k) % len(PARAGRAPHS)] for k in range(4))
+        text = (
+            f"Report number {i} on regional diplomacy\n\n{body}\n\nThis is report {i} of {count}.\n"
+        )
+        (folder / f"report_{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def _count_documents(db: Path) -> tuple[int, int]:
+    with sqlite3.connect(db) as connection:
+        total = connection.execute("select count(*) from documents").fetchone()[0]
+        distinct = connection.execute("select count(distinct doc_id) from documents").fetchone()[0]
+    return total, distinct
+
+
+class _FailingStore(Store):
+    """A store whose n-th batch write fails, as a crash mid-run would."""
+
+    def __init__(self, db: str, fail_on: int) -> None:
+        super().__init__(db)
+        self.calls = 0
+        self.fail_on = fail_on
+
+    def write_batch(self, *args, **kwargs):
+        self.calls += 1
+        if self.calls == self.fail_on:
+            raise RuntimeError("simulated crash")
+        return super().write_batch(*args, **kwargs)
+
+
+def test_pipeline_resumes_after_a_failed_batch_without_duplicates(tmp_path):
+    _write_corpus(tmp_path / "in", 12)
+    db = tmp_path / "s.db"
+    settings = load_settings(None, db=str(db), batch_size=4, components=[])
+    with _FailingStore(str(db), fail_on=2) as store, pytest.raises(RuntimeError):
+        ingest([str(tmp_path / "in")], store, settings)
+    assert _count_documents(db) == (4, 4)
+    with Store(str(db)) as store:
+        report = ingest([str(tmp_path / "in")], store, settings)
+    assert len(report.stored) == 8 and report.already_stored == 4
+    assert _count_documents(db) == (12, 12)
+
+
+def test_pipeline_killed_process_resumes_exactly_once(tmp_path):
+    _write_corpus(tmp_path / "in", 40)
+    db = tmp_path / "killed.db"
+    command = [
+        sys.executable,
+        "-m",
+        "dyad.cli",
+        "ingest",
+        str(tmp_path / "in"),
+        "--db",
+        str(db),
+    ]
+    config = tmp_path / "dyad.yaml"
+    config.write_text("batch_size: 2\n")
+    env = {**os.environ, "DYAD_CONFIG": str(config)}
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + 60
+    stored = 0
+    while time.monotonic() < deadline and process.poll() is None:
+        if db.exists():
+            try:
+                stored = _count_documents(db)[0]
+            except sqlite3.OperationalError:
+                stored = 0
+            if stored >= 2:
+                break
+        time.sleep(0.05)
+    if process.poll() is None:
+        process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    partial = _count_documents(db)[0]
+    assert partial < 40, "the run finished before it could be killed; grow the corpus"
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert _count_documents(db) == (40, 40)
+
+
+def test_pipeline_two_workers_store_the_same_documents(tmp_path):
+    _write_corpus(tmp_path / "in", 8)
+    results = []
+    for workers in (1, 2):
+        db = tmp_path / f"w{workers}.db"
+        settings = load_settings(None, db=str(db), workers=workers, batch_size=3)
+        with Store(str(db)) as store:
+            ingest([str(tmp_path / "in")], store, settings)
+            results.append(
+                {d.doc_id: (d.text, len(d.events), len(d.actors)) for d in store.iter_documents()}
+            )
+    assert results[0] == results[1]
+    assert len(results[0]) == 8
+
+
+def test_pipeline_bad_files_do_not_stop_the_batch(tmp_path):
+    folder = tmp_path / "in"
+    _write_corpus(folder, 3)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "broken.jsonl").write_text(
+        '{"name": "ok", "text": "Iran and Russia held talks on Monday in Moscow."}\n{not json\n'
+    )
+    settings = load_settings(None, db=str(tmp_path / "s.db"), components=[])
+    with Store(settings.db) as store:
+        report = ingest([str(folder)], store, settings)
+        stored_errors = store.list_errors()
+    assert len(report.stored) == 4
+    failed = {e.name for e in report.errors}
+    assert {"empty", "image"} <= failed
+    assert any("broken.jsonl" in e.source or e.name.startswith("broken") for e in report.errors)
+    assert len(stored_errors) == len(report.errors)
+    assert all(e.cause for e in report.errors)
