@@ -70,6 +70,7 @@ TIMES: dict[str, tuple[str, str]] = {
     "on Tuesday": ("2025-06-24", "day"),
     "next week": ("2025-W27", "week"),
     "in January": ("2025-01", "month"),
+    "In January": ("2025-01", "month"),
     "on June 13": ("2025-06-13", "day"),
     "in 2018": ("2018", "year"),
     "on December 17": ("2025-12-17", "day"),

@@ -19,6 +19,10 @@ DATES = [
         "Israel struck Iran on June 13, and Russia condemned Israel on Monday.",
         ("2025-06-13", "day"),
     ),
+    # a time in a later clause that has its own trigger is that trigger's
+    ("Modi met Macron, and Trump will meet Erdogan on Tuesday.", None),
+    # a fronted time dates the clause after it
+    ("In January, Russia and Iran signed an agreement.", ("2025-01", "month")),
     # an asserted past event in the lead with no time: the publication date
     ("Modi met Macron.", ("2025-06-23", "day")),
     # not asserted: no date is guessed

@@ -94,6 +94,12 @@ CASES = [
         "Japan called for talks between Russia and Ukraine.",
         {("REQUEST", "JPN", "RUS"), ("REQUEST", "JPN", "UKR")},
     ),
+    # a noun after "as" or "toward" belongs to the subject
+    (
+        "Turkey acted as a mediator between Russia and Ukraine.",
+        {("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")},
+    ),
+    ("Russia and Iran moved toward closer cooperation.", {("COOPERATE", "RUS", "IRN")}),
     # a possessor inside a multi-word trigger is the author
     ("Araghchi stressed Russia's support for Iran.", {("SUPPORT", "RUS", "IRN")}),
     # a sentence-opening phrase takes the main clause's subject

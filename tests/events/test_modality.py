@@ -35,6 +35,7 @@ CASES = [
     ("Will Putin meet Araghchi?", "hypothetical"),
     ("If Iran attacks Israel, the region burns.", "hypothetical"),
     ("Russia will help Iran if the talks fail.", "hypothetical"),
+    ("Had Iran accepted the offer from Russia, the war would have ended.", "hypothetical"),
     ("The talks between Russia and Iran are expected to address sanctions.", "hypothetical"),
     ("Any potential talks between Russia and Iran remain open.", "hypothetical"),
     # generic

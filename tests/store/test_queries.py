@@ -47,19 +47,19 @@ def test_query_events_rows_carry_document_and_evidence(filled: Store) -> None:
     rows = filled.query_events(type="SUPPORT")
     assert len(rows) == 1
     row = rows[0]
-    assert (row.name, row.outlet, row.published) == ("treaty", "example-wire", "2025-01-17")
+    assert (row.doc_name, row.outlet, row.published) == ("treaty", "example-wire", "2025-01-17")
     assert (row.source_country, row.target_country) == ("RUS", "IRN")
     assert (row.date, row.location, row.modality) == ("2025-01-17", "Moscow", "asserted")
     assert (
-        row.sentence == "Russia and Iran signed a strategic partnership treaty in Moscow on Friday."
+        row.evidence == "Russia and Iran signed a strategic partnership treaty in Moscow on Friday."
     )
     assert row.confidence == pytest.approx(0.8)
     document = filled.get_document(row.doc_id)
-    assert document is not None and row.sentence in document.text
+    assert document is not None and row.evidence in document.text
 
 
 def test_query_events_undated_documents_come_last(filled: Store) -> None:
-    names = [row.name for row in filled.query_events()]
+    names = [row.doc_name for row in filled.query_events()]
     assert names == ["treaty", "treaty", "talks", "talks", "trade"]
 
 
@@ -82,14 +82,19 @@ def test_query_events_undated_documents_come_last(filled: Store) -> None:
     ],
 )
 def test_query_quotes_filters(filled: Store, filters: dict, expected: list[str]) -> None:
-    assert [row.speaker for row in filled.query_quotes(**filters)] == expected
+    assert [row.speaker_name for row in filled.query_quotes(**filters)] == expected
 
 
 def test_query_quotes_rows(filled: Store) -> None:
     (row,) = filled.query_quotes(speaker="baghaei")
     assert row.direct is True
-    assert (row.country, row.cue, row.name, row.outlet) == ("IRN", "said", "talks", "another-daily")
+    assert (row.speaker_country, row.cue, row.doc_name, row.outlet) == (
+        "IRN",
+        "said",
+        "talks",
+        "another-daily",
+    )
     assert row.content == "We will not accept pressure from anyone,"
-    assert row.sentence is not None and row.sentence.startswith('"We will not accept')
+    assert row.evidence is not None and row.evidence.startswith('"We will not accept')
     (indirect,) = filled.query_quotes(speaker="lavrov")
     assert indirect.direct is False

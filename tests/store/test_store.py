@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,10 @@ def test_line_counts_per_outlet_only_for_new_documents(store: Store) -> None:
     assert store.line_counts(None, ["k1", "k2"]) == {"k1": 1, "k2": 0}
     assert store.line_counts("b", ["k1"]) == {"k1": 0}
     assert store.line_counts("a", []) == {}
+    assert store.frequent_lines("a", 2) == {"k1": 2}
+    assert store.frequent_lines("a", 1) == {"k1": 2, "k2": 1}
+    assert store.frequent_lines(None, 1) == {"k1": 1}
+    assert store.frequent_lines("a", 3) == {}
 
 
 def test_line_counts_many_keys(store: Store) -> None:
@@ -285,7 +290,7 @@ def test_update_annotations_replaces_extracted_items(store: Store) -> None:
     unknown = make_document("Never stored.", "unknown")
     assert store.update_annotations([talks, unknown]) == 1
     assert store.get_document("talks") == talks
-    assert [r.name for r in store.query_events(type="CONSULT")] == ["talks"]
+    assert [r.doc_name for r in store.query_events(type="CONSULT")] == ["talks"]
     assert store.query_quotes(speaker="baghaei") == []
     assert [s.events for s in store.list_documents()] == [2, 1, 1]
 
@@ -370,3 +375,34 @@ def test_write_batch_bad_row_raises_and_stores_nothing(store: Store) -> None:
     with pytest.raises(IntegrityError):
         store.write_batch([good, bad])
     assert count_rows(store, schema.documents) == 0
+
+
+def test_two_writers_store_each_document_once(store_url: str) -> None:
+    docs = [make_document(f"Wire item {i} about the summit.", f"w{i}") for i in range(60)]
+    stores = [Store(store_url), Store(store_url)]
+    results: list[list[str]] = [[], []]
+
+    def ingest(k: int) -> None:
+        order = docs if k == 0 else docs[::-1]  # the two meet in the middle
+        for i in range(0, len(order), 6):
+            results[k] += stores[k].write_batch(order[i : i + 6])
+
+    try:
+        threads = [threading.Thread(target=ingest, args=(k,)) for k in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for opened in stores:
+            opened.close()
+    assert sorted(results[0] + results[1]) == sorted(d.doc_id for d in docs)
+    with Store(store_url) as store:
+        assert count_rows(store, schema.documents) == len(docs)
+
+
+def test_store_unwritable_folder_is_a_store_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot create the folder"):
+        Store(str(blocker / "sub" / "dyad.db"))

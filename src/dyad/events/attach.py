@@ -12,9 +12,9 @@ import re
 
 from spacy.tokens import Doc
 
+from dyad.events.grammar import load_grammar
 from dyad.model import EventDate, Location, PlaceMention, TimeMention
 
-_PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
 _VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$")
 _PAST_TAGS = frozenset({"VBD", "VBN", "NN", "NNS", "NNP", "NNPS"})
 
@@ -46,13 +46,23 @@ def nearest_time(times: list[TimeMention], trigger_start: int) -> TimeMention | 
 
 
 def clause_times(
-    times: list[TimeMention], trigger_start: int, segment: tuple[int, int]
+    times: list[TimeMention],
+    trigger_start: int,
+    segment: tuple[int, int],
+    others: list[int] = (),  # type: ignore[assignment]
 ) -> list[TimeMention]:
     """Times that can date the trigger: those of its own clause (`segment`, characters),
-    else those before it ("In January, Russia and Iran signed"); a time in a later clause
-    belongs to that clause's event."""
-    own = [t for t in times if t.start >= segment[0] and t.end <= segment[1]]
-    return own or [t for t in times if t.end <= trigger_start]
+    else any other with no other trigger (`others`, character offsets) between them: in
+    "the meeting was planned, as reports said Netanyahu will meet Trump on Monday" the
+    Monday is the second meeting's."""
+    own = [t for t in times if t.start < segment[1] and t.end > segment[0]]
+    if own:
+        return own
+    return [
+        t
+        for t in times
+        if not any(min(t.start, trigger_start) < o < max(t.end, trigger_start) for o in others)
+    ]
 
 
 def event_date(
@@ -64,9 +74,10 @@ def event_date(
     in_lead: bool,
     past: bool,
     segment: tuple[int, int] | None = None,
+    others: list[int] = (),  # type: ignore[assignment]
 ) -> EventDate | None:
     """The date of an event from the times of its sentence, or the publication date."""
-    usable = clause_times(times, trigger_start, segment) if segment else times
+    usable = clause_times(times, trigger_start, segment, others) if segment else times
     time = nearest_time(usable, trigger_start)
     if time is not None and time.value is not None:
         value = start_of(time.value)
@@ -94,7 +105,7 @@ def event_place(
         if span is None or span.start == 0:
             continue
         prep = doc[span.start - 1]
-        if prep.lower_ not in _PLACE_PREPS:
+        if prep.lower_ not in load_grammar().place_prepositions:
             continue
         distance = span.start - last if span.start > last else head - span.end
         if 0 <= distance < best_distance:

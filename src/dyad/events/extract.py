@@ -15,7 +15,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from dyad.events.attach import event_date, event_place, is_past, location_of
 from dyad.events.frames import Found, Group, SentenceFrame
@@ -92,6 +92,8 @@ class _Candidate:
     explicit_source: bool = False  # the source is the trigger's own (poss, by, of)
     verb_reading: bool = False
     absolute: bool = False  # "with X doing Y": the source came from an absolute phrase
+    other_heads: tuple[int, ...] = ()  # token ids of every trigger of the sentence
+    timed_sentence: bool = False  # the sentence has a time expression, usable or not
 
 
 def _actor_ref(mention: ActorMention) -> ActorRef:
@@ -104,7 +106,11 @@ def _place_ref(place: PlaceMention) -> ActorRef:
     )
 
 
-def _refs(groups: tuple[Group, ...], allow_places: bool) -> list[tuple[ActorRef, float]]:
+#: An actor reference with the trust its resolution deserves.
+Ref = tuple[ActorRef, float]
+
+
+def _refs(groups: tuple[Group, ...], allow_places: bool) -> list[Ref]:
     """Actor references of the groups, each with the trust its resolution deserves."""
     out: list[tuple[ActorRef, float]] = []
     for group in groups:
@@ -197,9 +203,12 @@ class EventExtractor:
                 candidates += self._candidates(frame, match, index)
             self._resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
+            heads = tuple(m.head for m in matches)
+            for cand in candidates:
+                cand.other_heads = heads
+                cand.timed_sentence = bool(s_times)
             built = [
-                self._build(frame, index, cand, s_places, s_times, published)
-                for cand in candidates
+                self._build(frame, index, cand, s_places, s_times, published) for cand in candidates
             ]
             events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
         if self.settings.propagate_dates:
@@ -220,32 +229,38 @@ class EventExtractor:
             return match.entry.pos == "NOUN"
         return reading == "NOUN"
 
+    def _arguments(
+        self, frame: SentenceFrame, match: TriggerMatch
+    ) -> tuple[Found | None, Found | None, bool]:
+        """Where the source and the target are, and whether the trigger is passive."""
+        entry = match.entry
+        noun_reading = self._noun_reading(frame, match)
+        if entry.pos != "NOUN" and frame.is_passive(match.head):
+            return frame.prep(match.last, "by"), frame.subject(match.head), True
+        src_found = frame.gap_possessor(match.head, match.last)
+        for slot in () if src_found else entry.source:
+            if slot in ("poss", "by") and not noun_reading:
+                continue  # "Russia condemned attacks by Israel": not the verb's agent
+            src_found = self._slot(frame, slot, match, False)
+            if src_found:
+                break
+        tgt_found: Found | None = None
+        for slot in entry.target:
+            if slot == "poss":
+                continue  # a possessor before the trigger is its source, never its target
+            tgt_found = self._slot(frame, slot, match, entry.place_target)
+            if tgt_found:
+                break
+        return src_found, tgt_found, False
+
     def _candidates(
         self, frame: SentenceFrame, match: TriggerMatch, index: int
     ) -> list[_Candidate]:
+        """One candidate per (source, target) pair the trigger's frame yields."""
         entry = match.entry
         event_type = self.ontology[entry.type]
-        passive = entry.pos != "NOUN" and frame.is_passive(match.head)
         noun_reading = self._noun_reading(frame, match)
-        src_found: Found | None = None
-        tgt_found: Found | None = None
-        if passive:
-            src_found = frame.prep(match.last, "by")
-            tgt_found = frame.subject(match.head)
-        else:
-            src_found = frame.gap_possessor(match.head, match.last)
-            for slot in () if src_found else entry.source:
-                if slot in ("poss", "by") and not noun_reading:
-                    continue  # "Russia condemned attacks by Israel": not the verb's agent
-                src_found = self._slot(frame, slot, match, False)
-                if src_found:
-                    break
-            for slot in entry.target:
-                if slot == "poss":
-                    continue  # a possessor before the trigger is its source, never its target
-                tgt_found = self._slot(frame, slot, match, entry.place_target)
-                if tgt_found:
-                    break
+        src_found, tgt_found, passive = self._arguments(frame, match)
         sources = _refs(src_found.groups, False) if src_found else []
         targets = _refs(tgt_found.groups, entry.place_target) if tgt_found else []
         rule = entry.id + ("/passive" if passive else "")
@@ -258,7 +273,15 @@ class EventExtractor:
             tgt_found
             and tgt_found.slot in ("between", "among")
             and len(targets) >= 2
-            and (not sources or (noun_reading and src_found and src_found.slot == "subject"))
+            and (
+                not sources
+                or (
+                    noun_reading
+                    and src_found
+                    and src_found.slot == "subject"
+                    and entry.mode != "third-party"  # the mediator stands apart from the two
+                )
+            )
         ):
             sources, targets = targets[:1], targets[1:]
             rule += f"/{tgt_found.slot}"
@@ -269,44 +292,15 @@ class EventExtractor:
                 how = src_found.slot
             if tgt_found:
                 rule += f">{tgt_found.slot}"
-        if (
-            not targets
-            and sources
-            and entry.target
-            and self.settings.context_target
-            and event_type.name in self.settings.context_types
-            and not (src_found and src_found.slot == "by")  # "attacks by X" names no victim
-            and not (event_type.symmetric and len(sources) >= 2)
-        ):
+        if not targets and sources and self._wants_context(event_type, src_found, sources):
             # the trigger's own clause first, then the whole sentence
             other = self._context_target(frame.segment_groups(match.head), sources, True)
             if other is None:
                 other = self._context_target(frame.groups, sources, False)
-            if other is not None:
+            if other is not None and entry.target:
                 targets = [other]
                 rule += ">context"
-        if not targets and len(sources) >= 2 and event_type.symmetric:
-            # "Russia and Iran signed ...": the coordinated subjects are the two sides
-            pairs = [
-                (sources[i], sources[j])
-                for i in range(len(sources))
-                for j in range(i + 1, len(sources))
-            ]
-            rule += "/mutual"
-        elif (
-            tgt_found
-            and tgt_found.slot == "between"
-            and not event_type.symmetric
-            and how == "between"
-        ):
-            # "fighting between X and Y" goes both ways
-            pairs = [(s, t) for s in sources for t in targets] + [
-                (t, s) for s in sources for t in targets
-            ]
-        else:
-            pairs = [(s, t) for s in sources for t in (targets or [None])]
-        if not pairs and not self.settings.require_source:
-            pairs = [(None, t) for t in targets]
+        pairs, rule = self._pairs(event_type, sources, targets, rule, how)
         one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
         if (
             entry.need_target
@@ -320,6 +314,7 @@ class EventExtractor:
             src_found.distance if src_found else 0, tgt_found.distance if tgt_found else 0
         )
         dist_weight = 1.0 if distance <= 3 else 0.9 if distance <= 8 else 0.8
+        place = tgt_found.groups[0].place if tgt_found else None
         out: list[_Candidate] = []
         for src, tgt in pairs:
             src_ref, src_w = src if src else (None, 1.0)
@@ -331,21 +326,47 @@ class EventExtractor:
                 if entry.need_target or one_sided_noun or event_type.symmetric:
                     continue
             confidence = entry.strength * src_w * tgt_w * dist_weight * SLOT_WEIGHT.get(how, 1.0)
-            place = (
-                tgt_found.groups[0].place
-                if tgt_found and tgt_ref and tgt_found.groups[0].place
-                else None
-            )
             out.append(
                 _Candidate(
-                    match, event_type, src_ref, tgt_ref, rule, confidence, index, place,
+                    match, event_type, src_ref, tgt_ref, rule, confidence, index,
+                    place if tgt_ref is not None else None,
                     contextual=rule.endswith(">context") and tgt_ref is not None,
-                    explicit_source=bool(src_found and src_found.slot not in ("subject",)),
+                    explicit_source=bool(src_found and src_found.slot != "subject"),
                     verb_reading=not noun_reading,
                     absolute=bool(src_found and src_found.slot == "absolute"),
                 )
             )  # fmt: skip
         return out
+
+    def _wants_context(
+        self, event_type: EventType, src_found: Found | None, sources: list[Ref]
+    ) -> bool:
+        """Whether a missing target may be taken from the sentence."""
+        return (
+            self.settings.context_target
+            and event_type.name in self.settings.context_types
+            and not (src_found and src_found.slot == "by")  # "attacks by X" names no victim
+            and not (event_type.symmetric and len(sources) >= 2)
+        )
+
+    @staticmethod
+    def _pairs(
+        event_type: EventType, sources: list[Ref], targets: list[Ref], rule: str, how: str
+    ) -> tuple[list[tuple[Ref | None, Ref | None]], str]:
+        """(source, target) pairs: one per pair, as GDELT and ICEWS rows are."""
+        if not targets and len(sources) >= 2 and event_type.symmetric:
+            # "Russia and Iran signed ...": the coordinated subjects are the two sides
+            pairs: list[tuple[Ref | None, Ref | None]] = [
+                (sources[i], sources[j])
+                for i in range(len(sources))
+                for j in range(i + 1, len(sources))
+            ]
+            return pairs, rule + "/mutual"
+        if how == "between" and not event_type.symmetric:
+            # "fighting between X and Y" goes both ways
+            pairs = [(s, t) for s in sources for t in targets]
+            return pairs + [(t, s) for s, t in pairs], rule
+        return [(s, t) for s in sources for t in (targets or [None])], rule
 
     @staticmethod
     def _context_target(
@@ -488,6 +509,7 @@ class EventExtractor:
             in_lead=index < self.settings.lead_sentences,
             past=is_past(doc, match.head),
             segment=(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])),
+            others=[doc[i].idx for i in cand.other_heads if i != match.head],
         )
         if (
             modality == "asserted"
@@ -517,7 +539,10 @@ class EventExtractor:
             modality=modality,
             confidence=round(min(1.0, max(0.05, cand.confidence)), 3),
             trigger=trigger,
-            sentence=SentenceRef(index=index, start=sent.start_char, end=sent.end_char),
+            # the same reference as dyad.pipeline.annotate: trailing whitespace left out
+            sentence=SentenceRef(
+                index=index, start=sent.start_char, end=sent.start_char + len(sent.text.rstrip())
+            ),
             source=cand.source,
             target=cand.target,
             mode=match.entry.mode,
@@ -589,7 +614,12 @@ class EventExtractor:
                     fallback.setdefault(key, event)
                     continue
                 origin = fallback.get(key)
-            if origin is None or origin is event or event.type not in self.settings.propagate_types:
+            if (
+                origin is None
+                or origin is event
+                or event.type not in self.settings.propagate_types
+                or cand.timed_sentence  # its own time, even unanchored, says otherwise
+            ):
                 continue
             events[i] = (
                 replace(

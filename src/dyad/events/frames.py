@@ -19,29 +19,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from dyad.events.grammar import load_grammar
 from dyad.events.lexicon import is_title_case
 from dyad.model import ActorMention, PlaceMention
 
 HARD_STOPS = frozenset({";", ":", "(", ")", "[", "]", "?", "!", "\n"})
 SOFT_STOPS = frozenset({",", "—", "–", "--", "-", "―"})
-PREPOSITIONS = frozenset(
-    {
-        "with", "to", "of", "by", "for", "from", "on", "against", "in", "at", "into", "toward",
-        "towards", "between", "among", "over", "about", "than", "like", "under", "across",
-        "near", "including", "via", "through", "upon", "behind", "despite", "amid", "within",
-        "without", "beyond", "around", "during", "alongside", "along", "inside", "outside",
-        "onto", "off", "per", "unlike", "regarding", "concerning", "versus",
-    }
-)  # fmt: skip
-RELATIVES = frozenset({"who", "which", "that", "whom", "whose", "where"})
-SUBORDINATORS = frozenset(
-    {"after", "before", "while", "when", "as", "since", "although", "though", "if",
-     "because", "whereas", "unless", "until", "whether", "once"}
-)  # fmt: skip
-COORD_WORDS = frozenset({"and", "&", "or", "both", "plus"})
-CO_SUBJECT_OPENERS = (("along", "with"), ("together", "with"), ("as", "well", "as"),
-                      ("alongside",), ("joined", "by"))  # fmt: skip
-BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
 #: Tags that may sit inside a noun phrase between a preposition and its actor.
 NP_TAGS = frozenset(
     {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS", "CD", "HYPH",
@@ -49,14 +32,6 @@ NP_TAGS = frozenset(
 )  # fmt: skip
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _HEAD_TAGS = frozenset({"POS", "NN", "NNS", "NNP", "NNPS"})
-#: Prepositions after which a noun trigger still belongs to the clause's subject
-#: ("arrived for talks with", "engaged in negotiations").
-SUBJECT_PREPS = frozenset({"for", "in", "into"})
-#: Sentence-opening prepositions whose phrase takes the main clause's subject
-#: ("During a visit to Ankara, Lavrov held talks").
-OPENER_PREPS = frozenset(
-    {"during", "after", "before", "following", "ahead", "since", "upon", "amid", "despite"}
-)
 VERB_GROUP_TAGS = frozenset({"MD", "RB", "RBR", "RBS", "TO"})
 MAX_OBJ_GAP = 8
 MAX_PREP_DISTANCE = 12
@@ -96,6 +71,7 @@ class SentenceFrame:
         self.start = sent.start
         self.end = sent.end
         self.title_case = is_title_case(sent)
+        self.g = load_grammar()
         tokens = list(sent)
         self.tags = [t.tag_ for t in tokens]  # per-token lookups, made once per sentence
         self.lowers = [t.lower_ for t in tokens]
@@ -169,7 +145,7 @@ class SentenceFrame:
         i = group.start - 1
         while i >= self.start and self.tags[i - self.start] in ("DT", "PDT", "JJ", "CD", "PRP$"):
             i -= 1
-        return i >= self.start and self._text(i) in PREPOSITIONS
+        return i >= self.start and self._text(i) in self.g.prepositions
 
     def _has_verb(self, tokens: list[int]) -> bool:
         return any(
@@ -187,7 +163,7 @@ class SentenceFrame:
             self.tags[i - self.start].startswith("RB") or self._text(i) == "n't"
         ):
             i -= 1
-        return i >= self.start and self._text(i) in BE_FORMS
+        return i >= self.start and self._text(i) in self.g.be_forms
 
     # ------------------------------------------------------------------ subject
     def _segments(self, head: int) -> list[list[int]]:
@@ -219,7 +195,7 @@ class SentenceFrame:
         i = group.start - 1
         while i >= floor:
             word = self._text(i)
-            if word in COORD_WORDS or self.texts[i - self.start] == ",":
+            if word in self.g.coordinators or self.texts[i - self.start] == ",":
                 i -= 1
                 continue
             prev = self._ending.get(i)
@@ -232,7 +208,7 @@ class SentenceFrame:
     def _opener(self, seg: list[int]) -> int:
         """Length of a co-subject opener ("along with") at the start of a segment, or 0."""
         words = [self._text(i) for i in seg[:3]]
-        for opener in CO_SUBJECT_OPENERS:
+        for opener in self.g.co_subject_openers:
             if tuple(words[: len(opener)]) == opener:
                 return len(opener)
         return 0
@@ -259,7 +235,7 @@ class SentenceFrame:
                 continue
             if tok.tag_.startswith("VB"):
                 return True
-            if tok.lower_ in SUBJECT_PREPS:
+            if tok.lower_ in self.g.subject_prepositions:
                 # "arrived in Moscow for talks", not "a proposal for talks"
                 return i > self.start and self.tags[i - 1 - self.start] not in ("NN", "NNS")
             if tok.tag_ in NP_TAGS or tok.text in ("-", "'s", "’s") or tok.lower_ in ("and", "or"):
@@ -285,10 +261,15 @@ class SentenceFrame:
                 for i in seg
                 if self.tags[i - self.start] not in VERB_GROUP_TAGS
                 and self._text(i) not in ("not", "n't")
-                and self._text(i) not in BE_FORMS
+                and self._text(i) not in self.g.be_forms
                 and self._text(i) not in ("has", "have", "had")
             ]
-            if k == 0 and core and self._text(core[-1]) in RELATIVES and core[-1] == max(core):
+            if (
+                k == 0
+                and core
+                and self._text(core[-1]) in self.g.relatives
+                and core[-1] == max(core)
+            ):
                 # "X, who met Y": the antecedent stands just before the relative pronoun
                 rel = core[-1]
                 ante = self._ending.get(rel - 1)
@@ -301,7 +282,7 @@ class SentenceFrame:
                 extra += self._candidates(seg[opener:], any_position=True)
                 continue
             first = self._text(seg[0]) if seg else ""
-            if k > 0 and first in RELATIVES:
+            if k > 0 and first in self.g.relatives:
                 continue  # "X, who met Y, said": skip the relative clause
             cands = self._candidates(seg)
             if noun:
@@ -317,7 +298,7 @@ class SentenceFrame:
                         "and",
                     ):
                         break
-                    words = [i for i in prev_seg if self._text(i) not in COORD_WORDS]
+                    words = [i for i in prev_seg if self._text(i) not in self.g.coordinators]
                     listed = self._candidates(prev_seg)
                     if len(listed) != 1 or (
                         words and (words[0] < listed[0].start or words[-1] >= listed[0].end)
@@ -329,8 +310,8 @@ class SentenceFrame:
                 return Found("subject", result, head - chosen.end + 1)
             if (
                 k == 0
-                or first in RELATIVES
-                or first in SUBORDINATORS
+                or first in self.g.relatives
+                or first in self.g.subordinators
                 or not self._has_verb(seg)
                 or self.tags[seg[0] - self.start] == "VBG"
             ):
@@ -356,7 +337,7 @@ class SentenceFrame:
         return None
 
     def gap_possessor(self, head: int, last: int) -> Found | None:
-        """"stressed Russia's support": a possessor inside a multi-word trigger is the
+        """ "stressed Russia's support": a possessor inside a multi-word trigger is the
         author of the act it names."""
         for i in range(head + 1, last):
             group = self._ending.get(i)
@@ -375,10 +356,12 @@ class SentenceFrame:
         opener = words[0] if words else ""
         if preps_only:
             # "During a visit to Ankara, Lavrov ...", not "As pressures grow, Russia ..."
-            if opener not in OPENER_PREPS:
+            if opener not in self.g.opener_prepositions:
                 return None
-        elif opener not in SUBORDINATORS and opener not in OPENER_PREPS and (
-            self.tags[head - self.start] != "VBG"
+        elif (
+            opener not in self.g.subordinators
+            and opener not in self.g.opener_prepositions
+            and (self.tags[head - self.start] != "VBG")
         ):
             return None
         i = head + 1
@@ -402,9 +385,9 @@ class SentenceFrame:
             if self._is_hard(i) or (self._is_soft(i) and self._text(i) != "-"):
                 return i
             word = self._text(i)
-            if word in RELATIVES and word != "that":
+            if word in self.g.relatives and word != "that":
                 return i
-            if word in SUBORDINATORS and word not in ("as", "if"):
+            if word in self.g.subordinators and word not in ("as", "if"):
                 return i
             if (
                 word in ("and", "but")
@@ -428,7 +411,7 @@ class SentenceFrame:
                 continue
             tok = self.doc[i]
             word = tok.lower_
-            if word in COORD_WORDS or tok.text == "," or word in ("as", "well"):
+            if word in self.g.coordinators or tok.text == "," or word in ("as", "well"):
                 if current is not None:
                     out.append(current)
                     current = None
@@ -461,9 +444,9 @@ class SentenceFrame:
                 groups, _ = self._np_groups(i, self._clause_end(last), allow_places)
                 return Found("obj", tuple(groups), i - last)
             tok = self.doc[i]
-            if tok.lower_ in PREPOSITIONS or tok.tag_ in FINITE_TAGS or tok.tag_ == "TO":
+            if tok.lower_ in self.g.prepositions or tok.tag_ in FINITE_TAGS or tok.tag_ == "TO":
                 return None
-            if tok.lower_ in RELATIVES or tok.lower_ in SUBORDINATORS:
+            if tok.lower_ in self.g.relatives or tok.lower_ in self.g.subordinators:
                 return None
             i += 1
         return None

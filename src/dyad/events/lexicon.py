@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from dyad.errors import LexiconError
 from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
+from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
 from dyad.events.ontology import Ontology
 
@@ -50,11 +51,6 @@ _GAP_WORDS = frozenset({"-", "–", "'s", "’s", "and"})
 _NOUN_PREV = frozenset(
     {"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}
 )  # a word after these reads as a noun
-_BE_WORDS = frozenset({"be", "is", "are", "was", "were", "been", "am"})
-_VERB_PREV_WORDS = frozenset(
-    {"to", "will", "would", "may", "might", "can", "could", "should", "must", "not", "n't",
-     "did", "does", "do", "shall"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -193,6 +189,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
 def reading_of(token: Token, title_case: bool) -> str:
     """VERB, NOUN, ADJ or ANY: how a word reads here, from its tag and the word before."""
     tag = token.tag_
+    grammar = load_grammar()
     prev = token.nbor(-1) if token.i > token.sent.start else None
     if title_case and tag in ("NNP", "NNPS"):
         return "ANY"  # headline capitals hide the part of speech
@@ -201,10 +198,10 @@ def reading_of(token: Token, title_case: bool) -> str:
             return "NOUN"
         return "VERB"
     if tag.startswith("NN"):
-        if prev is not None and prev.lower_ in _VERB_PREV_WORDS:
+        if prev is not None and prev.lower_ in grammar.verb_markers:
             return "VERB"
         if token.lower_.endswith("ing"):
-            if prev is not None and prev.lower_ in _BE_WORDS:
+            if prev is not None and prev.lower_ in grammar.be_forms and prev.tag_ != "POS":
                 return "VERB"  # "will be meeting": a progressive the tagger took for a noun
             nxt = token.nbor(1) if token.i + 1 < token.sent.end else None
             if (

@@ -16,14 +16,13 @@ from spacy.tokens import Doc
 
 from dyad.errors import LexiconError
 from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
+from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
 
 DEFAULT_PATH = DATA_DIR / "modality.yaml"
 MODALITIES = ("hypothetical", "negated", "future", "generic")
-WHERE = frozenset({"before", "after", "modifier", "noun_after", "gerund"})
+WHERE = frozenset({"before", "after", "modifier", "noun_after", "gerund", "opener"})
 _CLAUSE_STOPS = frozenset({";", ":", ",", "—", "–", "(", ")", "?", "!", "\n"})
-_PERFECT_AUX = frozenset({"has", "have", "had", "'ve"})
-_RELATIVES = frozenset({"who", "which", "whose", "whom", "where"})
 
 
 @dataclass(frozen=True)
@@ -95,6 +94,7 @@ class ModalityClassifier:
     def __init__(self, cues: ModalityCues, lemmatizer: Lemmatizer) -> None:
         self.cues = cues
         self.lemmatizer = lemmatizer
+        self.grammar = load_grammar()
 
     def _left(self, doc: Doc, sent_start: int, head: int) -> list[int]:
         """Token ids of the trigger's clause to its left, nearest last."""
@@ -118,7 +118,7 @@ class ModalityClassifier:
                 while j >= sent_start and doc[j].text not in _CLAUSE_STOPS and not doc[j].is_space:
                     j -= 1
                 segment = [t for t in range(j + 1, end) if not doc[t].is_space]
-                if not segment or doc[segment[0]].lower_ not in _RELATIVES:
+                if not segment or doc[segment[0]].lower_ not in self.grammar.relatives - {"that"}:
                     out = segment + out
                     break
                 end = j
@@ -166,6 +166,8 @@ class ModalityClassifier:
             return self._matches(right[: cue.window], cue)
         if cue.where == "gerund":
             return self._matches(left[-cue.window :], cue)
+        if cue.where == "opener":
+            return self._matches(left[:1], cue)
         # modifier: within the two words right before a noun trigger
         return self._matches(left[-2:], cue)
 
@@ -215,7 +217,7 @@ class ModalityClassifier:
         if event_type not in self.cues.perfect_generic_types or doc[head].tag_ != "VBN":
             return False
         for i in reversed(left[-3:]):
-            if doc[i].lower_ in _PERFECT_AUX:
+            if doc[i].lower_ in self.grammar.perfect_auxiliaries:
                 return True
             if not doc[i].tag_.startswith("RB"):
                 return False

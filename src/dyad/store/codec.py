@@ -14,7 +14,22 @@ from typing import Any
 
 from dyad.model import Document, Quote, SentenceRef
 
-PAYLOAD_KEYS = ("repairs", "sentences", "actors", "times", "places", "events", "quotes", "flags")
+# Document fields kept in their own columns (or, for `removed`, their own table); every
+# other field, including any added to the model later, goes into the JSON payload.
+COLUMN_KEYS = (
+    "doc_id",
+    "name",
+    "text",
+    "source",
+    "url",
+    "outlet",
+    "title",
+    "published",
+    "author",
+    "language",
+    "duplicate_of",
+)
+NOT_IN_PAYLOAD = frozenset((*COLUMN_KEYS, "removed"))
 
 
 def dumps(value: Any) -> str:
@@ -25,7 +40,7 @@ def dumps(value: Any) -> str:
 def payload(document: Document) -> str:
     """The extracted items of a document as JSON text."""
     data = document.to_dict()
-    return dumps({key: data[key] for key in PAYLOAD_KEYS})
+    return dumps({key: value for key, value in data.items() if key not in NOT_IN_PAYLOAD})
 
 
 def document_row(document: Document, run_id: int | None, created: str) -> dict[str, Any]:
@@ -121,23 +136,8 @@ def quote_rows(document: Document) -> list[dict[str, Any]]:
 
 def document_from_row(row: Mapping[str, Any], removed: Sequence[Mapping[str, Any]]) -> Document:
     """Rebuild a Document from its `documents` row and its `removed_lines` rows."""
-    data: dict[str, Any] = {
-        key: row[key]
-        for key in (
-            "doc_id",
-            "name",
-            "text",
-            "source",
-            "url",
-            "outlet",
-            "title",
-            "published",
-            "author",
-            "language",
-            "duplicate_of",
-        )
-    }
-    data.update(json.loads(row["payload"]))
+    data: dict[str, Any] = json.loads(row["payload"])
+    data.update({key: row[key] for key in COLUMN_KEYS})
     data["removed"] = [
         {"line": r["line"], "reason": r["reason"], "index": r["line_index"]}
         for r in sorted(removed, key=lambda r: r["position"])

@@ -181,6 +181,15 @@ def line_counts(conn: Connection, outlet: str | None, keys: Iterable[str]) -> di
     return counts
 
 
+def frequent_lines(conn: Connection, outlet: str | None, threshold: int) -> dict[str, int]:
+    """Line keys seen in at least `threshold` stored documents of `outlet`, with counts."""
+    L = schema.line_stats
+    query = select(L.c.line_key, L.c.documents).where(
+        L.c.outlet == (outlet or ""), L.c.documents >= threshold
+    )
+    return {key: n for key, n in conn.execute(query)}
+
+
 def iter_signatures(engine: Engine) -> Iterator[tuple[str, list[int]]]:
     """(doc_id, MinHash values) of every document that has one, in ingest order."""
     S = schema.signatures
@@ -247,7 +256,7 @@ def query_events(
     return [
         EventRow(
             doc_id=r.doc_id,
-            name=r.name,
+            doc_name=r.name,
             outlet=r.outlet,
             published=r.published,
             event_id=r.event_id,
@@ -259,7 +268,7 @@ def query_events(
             target_name=r.target_name,
             date=r.date_value,
             location=r.location,
-            sentence=r.sentence,
+            evidence=r.sentence,
             confidence=r.confidence,
         )
         for r in conn.execute(query)
@@ -301,15 +310,15 @@ def query_quotes(
     return [
         QuoteRow(
             doc_id=r.doc_id,
-            speaker=r.speaker_name or r.speaker_text,
-            country=r.speaker_country,
+            speaker_name=r.speaker_name or r.speaker_text,
+            speaker_country=r.speaker_country,
             direct=bool(r.direct),
             cue=r.cue,
             content=r.content,
-            name=r.name,
+            doc_name=r.name,
             outlet=r.outlet,
             published=r.published,
-            sentence=r.sentence,
+            evidence=r.sentence,
         )
         for r in conn.execute(query)
     ]

@@ -51,7 +51,7 @@ class EventRow:
     """One coded event with its document and the sentence that states it."""
 
     doc_id: str
-    name: str
+    doc_name: str
     outlet: str | None
     published: str | None
     event_id: str
@@ -63,7 +63,7 @@ class EventRow:
     target_name: str | None
     date: str | None
     location: str | None
-    sentence: str
+    evidence: str  # the sentence that states the event
     confidence: float
 
 
@@ -72,12 +72,12 @@ class QuoteRow:
     """One quote with its speaker, document and sentence."""
 
     doc_id: str
-    speaker: str
-    country: str | None
+    speaker_name: str  # the resolved name, else the mention's text
+    speaker_country: str | None
     direct: bool
     cue: str
     content: str
-    name: str
+    doc_name: str
     outlet: str | None
     published: str | None
-    sentence: str | None
+    evidence: str | None  # the sentence the quote starts in

@@ -57,7 +57,13 @@ def _make_engine(url: str, *, create: bool) -> Engine:
                     f"no store at {path}: run `dyad ingest` to create one, or give --db"
                 )
             if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(
+                        f"cannot create the folder for the store {path}: {exc}; "
+                        "give a --db path you can write to"
+                    ) from exc
             engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -374,6 +380,11 @@ class Store:
         """For each line key, how many stored documents of `outlet` contained it."""
         with self._engine.connect() as conn:
             return queries.line_counts(conn, outlet, keys)
+
+    def frequent_lines(self, outlet: str | None, threshold: int) -> dict[str, int]:
+        """Line keys in at least `threshold` stored documents of `outlet` (boilerplate)."""
+        with self._engine.connect() as conn:
+            return queries.frequent_lines(conn, outlet, threshold)
 
     def signatures(self) -> Iterator[tuple[str, list[int]]]:
         """(doc_id, MinHash values) of every stored document that has them."""
