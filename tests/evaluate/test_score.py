@@ -394,6 +394,15 @@ def test_boilerplate_line_scores_after_normalisation() -> None:
     assert kinds == [("extra", "Subscribe"), ("missed", "Print")]
 
 
+def test_boilerplate_repeated_line_counts_once() -> None:
+    gold = GoldDocument("doc", boilerplate=["Menu", "Share"])
+    removed = [RemovedLine("Menu", "menu"), RemovedLine("Menu", "menu"), RemovedLine("Menu", "menu")]
+    report = evaluate([gold], {"doc": Document("d", "doc", TEXT, removed=removed)})
+    tally = report.tallies["boilerplate"]
+    assert (tally.matched, tally.gold, tally.extracted) == (1, 2, 1)
+    assert report.measures["boilerplate.precision"] == 1.0
+
+
 def test_missing_document_counts_every_gold_item_as_missed() -> None:
     gold = GoldDocument("absent", boilerplate=["Print"], events=[MEET, COMPOUND],
                         quotes=[GoldQuote("Wang Yi", True, "fine")])  # fmt: skip

@@ -10,7 +10,12 @@ clause-aware heuristics over tokens and part-of-speech tags:
 - a preposition slot ("with X", "to X", "on X", "between X and Y");
 - poss: an actor right before a noun trigger ("Iran's visit", "Israeli strikes",
   "the Araghchi-Lavrov meeting");
-- passive voice ("was attacked by X") swaps the roles.
+- passive voice ("was attacked by X") swaps the roles;
+- special cases: a sentence-opening phrase takes the main clause's subject ("During a
+  visit to Ankara, Lavrov ..."), an absolute phrase its own ("with Iran supplying drones"),
+  and a possessor inside a multi-word trigger authors it ("stressed Russia's support").
+
+The closed-class words these rules use are data (`data/grammar.yaml`).
 """
 
 from __future__ import annotations
