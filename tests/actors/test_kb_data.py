@@ -1,7 +1,8 @@
 """Schema and consistency checks of the packaged actor knowledge base data files.
 
 The files are read with plain csv/PyYAML, not with dyad's loader, so a broken data file is
-reported here even when the loader is being changed at the same time.
+reported here even when the loader is being changed at the same time. The allowed codes
+(offices, sectors, state columns) come from `kbfiles`, so the two lists cannot drift apart.
 """
 
 from __future__ import annotations
@@ -18,38 +19,11 @@ from typing import Any
 import pytest
 import yaml
 
+from dyad.actors.kbfiles import LEADER_OFFICES, OFFICES, SECTORS, STATE_COLUMNS
+
 DATA = Path(__file__).resolve().parents[2] / "src" / "dyad" / "actors" / "data"
 
-STATE_COLUMNS = [
-    "code",
-    "name",
-    "aliases",
-    "demonyms",
-    "capital",
-    "metonyms",
-    "government",
-    "leader_office",
-    "status",
-]
-SECTORS = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "PTY", "OPP", "REB", "MED", "BUS", "CVL"}
 NON_STATE_CODES = {"IGO", "NGO", "MNC"}
-OFFICES = {
-    "head_of_state",
-    "head_of_government",
-    "supreme_leader",
-    "vice_president",
-    "foreign_minister",
-    "defence_minister",
-    "spokesperson",
-    "envoy",
-    "security_official",
-    "military_chief",
-    "parliament_speaker",
-    "igo_head",
-    "opposition_leader",
-    "other",
-}
-LEADER_OFFICES = {"head_of_state", "head_of_government", "supreme_leader"}
 # Offices one person holds at a time per state; acting holders are exempt (a suspended
 # president stays president while someone acts for them).
 SINGLE_HOLDER_OFFICES = LEADER_OFFICES | {"foreign_minister", "defence_minister"}
@@ -135,7 +109,7 @@ def test_states_header_and_cells(states: list[dict[str, str]]) -> None:
     with (DATA / "states.tsv").open(encoding="utf-8") as handle:
         assert handle.readline().startswith("#"), "the file must open with its header comment"
     header = next(csv.reader(_data_lines(DATA / "states.tsv"), delimiter="\t"))
-    assert header == STATE_COLUMNS
+    assert header == list(STATE_COLUMNS)
     for row in states:
         assert None not in row and all(v is not None for v in row.values()), row
         assert re.fullmatch(r"[A-Z]{3}", row["code"]), row["code"]

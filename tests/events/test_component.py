@@ -94,6 +94,6 @@ def test_seeds_offsets_and_floor(full_nlp: Language) -> None:
             assert (sentence.start, sentence.end) == (event.sentence.start, event.sentence.end)
     measures = evaluate(gold, documents).measures
     # floors: raise them when the scores rise, never lower them silently
-    assert measures["events.asserted.f1"] >= 0.55
+    assert measures["events.asserted.f1"] >= 0.60
     assert measures["modality.accuracy"] >= 0.85
     assert measures["date.accuracy"] >= 0.75

@@ -33,6 +33,11 @@ CASES = [
     ("Turkey arrested French journalists.", {("COERCE", "TUR", None)}),  # French: no actor
     ("Israel bombed Iran.", {("ASSAULT", "ISR", "IRN")}),
     # multi-word and noun triggers
+    ("Trump softened his tone toward Iran.", {("CONCEDE", "USA", "IRN")}),
+    ("Israel agreed to a ceasefire with Iran.", {("RETREAT", "ISR", "IRN")}),
+    ("Russia carried out strikes on Ukraine.", {("ASSAULT", "RUS", "UKR")}),
+    ("Turkey broke off ties with Israel.", {("SANCTION", "TUR", "ISR")}),
+    ("The US withdrew from the nuclear deal with Iran.", {("REJECT", "USA", "IRN")}),
     ("Lavrov held talks with Wang Yi.", {("CONSULT", "RUS", "CHN")}),
     ("Israeli airstrikes on Tehran intensified.", {("ASSAULT", "ISR", "IRN")}),
     ("Putin pledged support for Iran.", {("SUPPORT", "RUS", "IRN")}),
@@ -193,3 +198,22 @@ def test_mediation_has_third_party_mode(extract: Extract, triples) -> None:
     events = extract("Turkey mediated between Russia and Ukraine.")
     assert triples(events) == {("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")}
     assert {e.mode for e in events} == {"third-party"}
+
+
+def test_document_counterpart_fills_an_implicit_target(extract: Extract, triples) -> None:
+    text = "Iran weighs its options. Iran met Japan. The US put forward a proposal for talks."
+    events = [e for e in extract(text) if e.type == "REQUEST"]
+    assert triples(events) == {("REQUEST", "USA", "IRN")}
+    assert events[0].rule is not None and events[0].rule.endswith(">document")
+    assert events[0].confidence < 0.5
+
+
+def test_document_counterpart_can_be_turned_off(nlp) -> None:
+    from dyad.events.extract import EventExtractor, ExtractSettings
+
+    from .conftest import annotate_by_hand
+
+    extractor = EventExtractor(ExtractSettings(document_target=False))
+    doc = annotate_by_hand(nlp("Iran weighs its options. The US put forward a proposal."))
+    [event] = extractor.match(doc)
+    assert event.target is None

@@ -19,6 +19,7 @@ CASES = [
     ("pledging", "pledge"),
     ("Imposed", "impose"),
     ("supplies", "supply"),
+    ("broke", "break"),
 ]
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from dyad.actors.kbfiles import SECTORS, read_yaml
-from dyad.errors import LexiconError
+from dyad.actors.kbfiles import SECTORS
+from dyad.datafile import label_map, load_yaml, string_list, top_mapping
 
 CUES_FILE = Path(__file__).resolve().parent / "data" / "cues.yaml"
+_GENDERS = frozenset({"m", "f"})
 
 _WORD_LISTS = (
     "locative_prepositions",
@@ -61,54 +61,28 @@ class Cues:
     demonym_agent_nouns: dict[str, str]  # lowercase noun -> sector, after demonyms only
 
 
-def _words(path: Path, data: dict[str, Any], key: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value:
-        raise LexiconError(str(path), data.get("__line__"), f"{key!r} must be a non-empty list")
-    out = []
-    for item in value:
-        if not isinstance(item, str) or not item.strip() or item != item.lower():
-            raise LexiconError(
-                str(path), None, f"{key!r}: {item!r} must be a non-empty lowercase string"
-            )
-        out.append(item.strip())
-    return out
-
-
-def _mapping(path: Path, data: dict[str, Any], key: str, allowed: frozenset[str]) -> dict[str, str]:
-    value = data.get(key)
-    if not isinstance(value, dict):
-        raise LexiconError(str(path), None, f"{key!r} must be a mapping of word -> value")
-    line = value.get("__line__")
-    out = {}
-    for word, label in value.items():
-        if word == "__line__":
-            continue
-        if not isinstance(word, str) or word != word.lower() or label not in allowed:
-            raise LexiconError(
-                str(path), line, f"{key!r}: {word!r}: {label!r} must be one of {sorted(allowed)}"
-            )
-        out[word] = label
-    return out
-
-
 def parse_cues(path: Path) -> Cues:
     """Read and validate a cues file.
 
     Raises:
         LexiconError: a list is missing or empty, or a word is not lowercase.
     """
-    data = read_yaml(path)
-    if not isinstance(data, dict):
-        raise LexiconError(str(path), 1, "expected a mapping of cue list names to word lists")
-    lists = {key: _words(path, data, key) for key in _WORD_LISTS}
+    data = top_mapping(path, load_yaml(path))
+    lists = {
+        key: [w.strip() for w in string_list(path, data, key, lowercase=True)]
+        for key in _WORD_LISTS
+    }
+
+    def labels(key: str, allowed: frozenset[str]) -> dict[str, str]:
+        return label_map(path, data, key, allowed, lowercase=True, empty_ok=True)
+
     return Cues(
         **{k: frozenset(v) for k, v in lists.items() if k != "pair_phrases"},
         pair_phrases=tuple(lists["pair_phrases"]),
-        pronouns=_mapping(path, data, "pronouns", frozenset({"m", "f"})),
-        demonym_heads=_mapping(path, data, "demonym_heads", SECTORS),
-        title_genders=_mapping(path, data, "title_genders", frozenset({"m", "f"})),
-        demonym_agent_nouns=_mapping(path, data, "demonym_agent_nouns", SECTORS),
+        pronouns=labels("pronouns", _GENDERS),
+        demonym_heads=labels("demonym_heads", SECTORS),
+        title_genders=labels("title_genders", _GENDERS),
+        demonym_agent_nouns=labels("demonym_agent_nouns", SECTORS),
     )
 
 

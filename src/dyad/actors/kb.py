@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dyad.actors import kbfiles
+from dyad.datafile import LINE_KEY, line_of, load_yaml
 from dyad.errors import LexiconError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -311,17 +312,17 @@ def _read_tables(data_dir: Path, kb: KnowledgeBase) -> None:
         _add_unique(kb.states, state.code, state, path, None)
     path = data_dir / "organizations.yaml"
     for raw in kbfiles.read_entries(path, None):
-        line = kbfiles.line_of(raw)
+        line = line_of(raw)
         org = _build(path, line, raw, kbfiles.check_organization, _make_org)
         _add_unique(kb.organizations, org.id, org, path, line)
     path = data_dir / "people.yaml"
     for raw in kbfiles.read_entries(path, None):
-        line = kbfiles.line_of(raw)
+        line = line_of(raw)
         person = _build(path, line, raw, kbfiles.check_person, _make_person)
         _add_unique(kb.people, person.id, person, path, line)
     path = data_dir / "roles.yaml"
     for raw in kbfiles.read_entries(path, None):
-        entry = _build(path, kbfiles.line_of(raw), raw, kbfiles.check_role_titles, dict)
+        entry = _build(path, line_of(raw), raw, kbfiles.check_role_titles, dict)
         for title in entry["titles"]:
             kb.titles.setdefault(title, TitleInfo(entry["office"], entry["sector"]))
     places = _own_file(data_dir, "places.tsv")
@@ -342,10 +343,10 @@ def _own_file(data_dir: Path, name: str) -> Path:
 
 def _layer_user_file(path: Path, kb: KnowledgeBase) -> None:
     """Entries of a user's YAML file replace or extend the packaged ones."""
-    data = kbfiles.read_yaml(path)
+    data = load_yaml(path)
     if data is None:
         return
-    if not isinstance(data, dict) or not set(data) - {"__line__"} <= {
+    if not isinstance(data, dict) or not set(data) - {LINE_KEY} <= {
         "people",
         "organizations",
         "states",
@@ -354,13 +355,13 @@ def _layer_user_file(path: Path, kb: KnowledgeBase) -> None:
             str(path), 1, "expected top-level keys people:, organizations: and/or states:"
         )
     for raw in kbfiles.read_entries(path, "states"):
-        state = _states_from([(kbfiles.line_of(raw), raw)], path)[0]
+        state = _states_from([(line_of(raw), raw)], path)[0]
         kb.states[state.code] = state
     for raw in kbfiles.read_entries(path, "organizations"):
-        org = _build(path, kbfiles.line_of(raw), raw, kbfiles.check_organization, _make_org)
+        org = _build(path, line_of(raw), raw, kbfiles.check_organization, _make_org)
         kb.organizations[org.id] = org
     for raw in kbfiles.read_entries(path, "people"):
-        person = _build(path, kbfiles.line_of(raw), raw, kbfiles.check_person, _make_person)
+        person = _build(path, line_of(raw), raw, kbfiles.check_person, _make_person)
         kb.people[person.id] = person
 
 

@@ -14,8 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from dyad.datafile import item_line, load_yaml, read_text
 from dyad.errors import LexiconError
 
 OFFICES = frozenset(
@@ -66,45 +65,6 @@ PLACE_COLUMNS = ("name", "aliases", "country", "kind")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_LINE_KEY = "__line__"
-
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built with it
-
-
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """A safe YAML loader that records the line of every mapping under `__line__`."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping[_LINE_KEY] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def read_yaml(path: Path) -> Any:
-    """Parse a YAML file; every mapping carries the line it starts on under `__line__`."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise LexiconError(
-            str(path), None, f"cannot read the file ({exc}); check the path"
-        ) from exc
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise LexiconError(str(path), line, f"not valid YAML: {exc}") from exc
-
-
-def line_of(entry: dict[str, Any]) -> int | None:
-    """The line an entry read by `read_yaml` started on."""
-    value = entry.get(_LINE_KEY)
-    return value if isinstance(value, int) else None
 
 
 def split_list(value: Any) -> list[str]:
@@ -282,12 +242,7 @@ def check_combining(raw: dict[str, Any]) -> dict[str, Any]:
 
 def iter_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows of a TSV file with a header line, as (line number, row); `#` lines are comments."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LexiconError(
-            str(path), None, f"cannot read the file ({exc}); check the path"
-        ) from exc
+    lines = read_text(path).splitlines()
     header: list[str] | None = None
     for number, line in enumerate(lines, start=1):
         if not line.strip() or line.lstrip().startswith("#"):
@@ -310,7 +265,7 @@ def iter_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
 
 def read_entries(path: Path, key: str | None) -> list[dict[str, Any]]:
     """The list of entries in a YAML file: the whole file, or the list under `key`."""
-    data = read_yaml(path)
+    data = load_yaml(path)
     if key is not None:
         if data is None:
             return []
@@ -323,7 +278,9 @@ def read_entries(path: Path, key: str | None) -> list[dict[str, Any]]:
         raise LexiconError(
             str(path), None, f"expected a list of entries, got {type(data).__name__}"
         )
-    for entry in data:
+    for index, entry in enumerate(data):
         if not isinstance(entry, dict):
-            raise LexiconError(str(path), None, f"expected a mapping per entry, got {entry!r}")
+            raise LexiconError(
+                str(path), item_line(data, index), f"expected a mapping per entry, got {entry!r}"
+            )
     return data

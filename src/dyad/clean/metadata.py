@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
 
-from dyad.clean.patterns import compile_regex, read_yaml
+from dyad.clean.patterns import compile_regex
+from dyad.datafile import int_map, item_line, key_line, list_under, parse_yaml, top_mapping
 from dyad.errors import LexiconError
 
 PACKAGED = "metadata.yaml"
@@ -48,51 +48,37 @@ class TextMetadata:
     outlet: str | None = None
 
 
-def _months(path: str, value: Any) -> dict[str, int]:
-    if not isinstance(value, dict) or not value:
-        raise LexiconError(path, None, "section 'months' must map month names to 1..12")
-    out: dict[str, int] = {}
-    for name, number in value.items():
-        if not isinstance(name, str) or not isinstance(number, int) or not 1 <= number <= 12:
-            raise LexiconError(
-                path, None, f"month {name!r}: expected a number 1..12, got {number!r}"
-            )
-        out[name.casefold()] = number
-    return out
-
-
 def parse_metadata_rules(text: str, path: str) -> MetadataRules:
     """Validate and compile a metadata rules file.
 
     Raises:
         LexiconError: with the file and line of the first bad entry.
     """
-    data, lines = read_yaml(text, path)
+    data = top_mapping(path, parse_yaml(text, path), empty_ok=True)
 
     def regexes(section: str, groups: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...]:
-        items = data.get(section) or []
-        if not isinstance(items, list):
-            raise LexiconError(path, None, f"section {section!r} must be a list")
-        where = lines.get(section, [])
+        items = list_under(path, data, section, required=False)
         return tuple(
-            compile_regex(path, where[i] if i < len(where) else None, item, True, groups)
+            compile_regex(path, item_line(items, i), item, True, groups)
             for i, item in enumerate(items)
         )
 
     outlets: list[tuple[re.Pattern[str], str]] = []
-    where_lines = lines.get("outlet_patterns", [])
-    for i, entry in enumerate(data.get("outlet_patterns") or []):
-        line = where_lines[i] if i < len(where_lines) else None
+    items = list_under(path, data, "outlet_patterns", required=False)
+    for i, entry in enumerate(items):
+        line = item_line(items, i)
         if not isinstance(entry, dict) or entry.get("where", "any") not in _WHERE:
             raise LexiconError(path, line, f"expected {{pattern, where: {_WHERE}}}, got {entry!r}")
         regex = compile_regex(path, line, entry.get("pattern"), True, ("outlet",))
         outlets.append((regex, str(entry.get("where", "any"))))
     return MetadataRules(
-        months=_months(path, data.get("months")),
+        months={name.casefold(): n for name, n in int_map(path, data, "months", 1, 12).items()},
         date_patterns=regexes("date_patterns", ("month", "day", "year")),
         published_lines=regexes("published_lines"),
         updated_lines=regexes("updated_lines"),
-        dateline=compile_regex(path, None, data.get("dateline"), True, ("month", "day", "year")),
+        dateline=compile_regex(
+            path, key_line(data, "dateline"), data.get("dateline"), True, ("month", "day", "year")
+        ),
         year_lines=regexes("year_lines", ("year",)),
         tweet_lines=regexes("tweet_lines"),
         outlet_patterns=tuple(outlets),

@@ -9,8 +9,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-
+from dyad.datafile import (
+    check_keys,
+    entries,
+    item_line,
+    list_under,
+    parse_yaml,
+    read_text,
+    string_list,
+    top_mapping,
+)
 from dyad.errors import LexiconError
 
 Zone = Literal["any", "top", "bottom", "end"]
@@ -18,6 +26,7 @@ _ZONES = ("any", "top", "bottom", "end")
 _PATTERN_KEYS = {"name", "pattern", "zone", "max_words", "case"}
 _LIST_SECTIONS = ("tail_markers", "bio_roles", "promo_headers", "faq_headings", "share_words")
 _REGEX_SECTIONS = ("tail_markers", "promo_headers", "faq_headings")
+_WORD_SECTIONS = ("bio_roles", "share_words")
 PACKAGED = "boilerplate.yaml"
 
 
@@ -70,42 +79,10 @@ def compile_regex(
     return regex
 
 
-def item_lines(text: str) -> dict[str, list[int | None]]:
-    """1-based line of each item of each top-level list, for error messages."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    out: dict[str, list[int | None]] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(value, yaml.SequenceNode):
-                out[str(key.value)] = [item.start_mark.line + 1 for item in value.value]
-    return out
-
-
-def read_yaml(text: str, path: str) -> tuple[dict[str, Any], dict[str, list[int | None]]]:
-    """A data file's top-level mapping and the line of each item of its lists.
-
-    Raises:
-        LexiconError: the text is not YAML or not a mapping.
-    """
-    try:
-        data = yaml.safe_load(text) or {}
-        lines = item_lines(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise LexiconError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from exc
-    if not isinstance(data, dict):
-        raise LexiconError(path, 1, f"expected a mapping of sections, got {type(data).__name__}")
-    return data, lines
-
-
 def _pattern(path: str, line: int | None, entry: Any) -> LinePattern:
     if not isinstance(entry, dict):
         raise LexiconError(path, line, f"expected a mapping with name and pattern, got {entry!r}")
-    unknown = set(entry) - _PATTERN_KEYS
-    if unknown:
-        raise LexiconError(
-            path, line, f"unknown keys {sorted(unknown)}; allowed: {sorted(_PATTERN_KEYS)}"
-        )
+    check_keys(path, entry, set(), _PATTERN_KEYS)
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise LexiconError(path, line, "every pattern needs a name (the removal reason)")
@@ -125,28 +102,18 @@ def parse_boilerplate(text: str, path: str) -> dict[str, list[Any]]:
     Raises:
         LexiconError: with the file and line of the first bad entry.
     """
-    data, lines = read_yaml(text, path)
-    unknown = set(data) - {"patterns", *_LIST_SECTIONS}
+    data = top_mapping(path, parse_yaml(text, path), empty_ok=True)
+    unknown = {key for key, _ in entries(data)} - {"patterns", *_LIST_SECTIONS}
     if unknown:
         raise LexiconError(path, 1, f"unknown sections {sorted(unknown)}")
     out: dict[str, list[Any]] = {}
-    for section in ("patterns", *_LIST_SECTIONS):
-        items = data.get(section) or []
-        if not isinstance(items, list):
-            raise LexiconError(path, 1, f"section {section!r} must be a list")
-        where = lines.get(section, [])
-        parsed: list[Any] = []
-        for i, item in enumerate(items):
-            line = where[i] if i < len(where) else None
-            if section == "patterns":
-                parsed.append(_pattern(path, line, item))
-            elif section in _REGEX_SECTIONS:
-                parsed.append(compile_regex(path, line, item))
-            elif not isinstance(item, str) or not item.strip():
-                raise LexiconError(path, line, f"expected a non-empty word, got {item!r}")
-            else:
-                parsed.append(item.strip().casefold())
-        out[section] = parsed
+    for section in ("patterns", *_REGEX_SECTIONS):
+        items = list_under(path, data, section, required=False)
+        make = _pattern if section == "patterns" else compile_regex
+        out[section] = [make(path, item_line(items, i), item) for i, item in enumerate(items)]
+    for section in _WORD_SECTIONS:
+        words = string_list(path, data, section, required=False)
+        out[section] = [word.strip().casefold() for word in words]
     return out
 
 
@@ -156,10 +123,7 @@ def load_boilerplate(extra_files: tuple[str, ...] = ()) -> Boilerplate:
     packaged = resources.files("dyad.clean").joinpath("data").joinpath(PACKAGED)
     sources = [(str(packaged), packaged.read_text(encoding="utf-8"))]
     for name in extra_files:
-        try:
-            sources.append((name, Path(name).read_text(encoding="utf-8")))
-        except OSError as exc:
-            raise LexiconError(name, None, f"cannot read boilerplate file: {exc}") from exc
+        sources.append((name, read_text(Path(name))))
     merged: dict[str, list[Any]] = {s: [] for s in ("patterns", *_LIST_SECTIONS)}
     for path, text in sources:
         for section, items in parse_boilerplate(text, path).items():

@@ -2,7 +2,9 @@
 
 Per sentence: find trigger entries (longest first), look for the source and the target in
 the slots the entry names, swap roles in the passive, emit one event per (source, target)
-pair, drop pairs that are not between identifiable political actors, label modality,
+pair (a missing target may come from the sentence's one other state, else, with low
+confidence, from the state the document names most), drop pairs that are not between
+identifiable political actors, label modality,
 attach a date and a place, and keep one event per (type, source, target) and sentence.
 A document-level pass then resolves speech acts about an earlier attack ("condemned the
 strikes") to the attacker, and lets a repeated mention of a dated event inherit its date.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -66,6 +69,7 @@ class ExtractSettings:
     lookback_sentences: int = 4  # how far back "the strikes" may find its attacker
     one_sided_symmetric: bool = False  # keep a meeting or deal with no counterpart found
     context_target: bool = True  # no target slot filled: the one other state in the sentence
+    document_target: bool = True  # else the state the document names most (low confidence)
     context_types: tuple[str, ...] = (
         "AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID", "COERCE",
         "SANCTION",
@@ -180,6 +184,7 @@ class EventExtractor:
         place_starts = [p.start for p in places]
         time_starts = [t.start for t in times]
         published = doc._.published
+        counterparts = self._counterparts(actors)
         events: list[tuple[Event, _Candidate]] = []
         for index, sent in enumerate(doc.sents):
             lo, hi = sent.start_char, sent.end_char
@@ -200,7 +205,7 @@ class EventExtractor:
                 continue
             candidates: list[_Candidate] = []
             for match in matches:
-                candidates += self._candidates(frame, match, index)
+                candidates += self._candidates(frame, match, index, counterparts)
             self._resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
             heads = tuple(m.head for m in matches)
@@ -214,6 +219,17 @@ class EventExtractor:
         if self.settings.propagate_dates:
             self._propagate(events)
         return [e for e, _ in events]
+
+    @staticmethod
+    def _counterparts(actors: list[ActorMention]) -> list[ActorMention]:
+        """One mention per state the document names, the most often named first: the
+        candidates for a target the sentence leaves implicit."""
+        counts = Counter(a.country for a in actors if a.country and a.country != "IGO")
+        first: dict[str, ActorMention] = {}
+        for actor in actors:
+            if actor.country in counts:
+                first.setdefault(actor.country, actor)
+        return [first[c] for c, _ in counts.most_common()]
 
     # ------------------------------------------------------------------ arguments
     def _slot(
@@ -254,7 +270,11 @@ class EventExtractor:
         return src_found, tgt_found, False
 
     def _candidates(
-        self, frame: SentenceFrame, match: TriggerMatch, index: int
+        self,
+        frame: SentenceFrame,
+        match: TriggerMatch,
+        index: int,
+        counterparts: list[ActorMention] = (),  # type: ignore[assignment]
     ) -> list[_Candidate]:
         """One candidate per (source, target) pair the trigger's frame yields."""
         entry = match.entry
@@ -300,6 +320,21 @@ class EventExtractor:
             if other is not None and entry.target:
                 targets = [other]
                 rule += ">context"
+            elif (
+                entry.target
+                and self.settings.document_target
+                and counterparts
+                and not entry.need_target
+                and not event_type.symmetric
+                and not (noun_reading and (src_found is None or src_found.slot == "subject"))
+            ):
+                # no one else in the sentence: the story's main counterpart ("the US
+                # proposal" in a report on Iran), with low confidence
+                own = {ref.country for ref, _ in sources}
+                mention = next((m for m in counterparts if m.country not in own), None)
+                if mention is not None:
+                    targets = [(_actor_ref(mention), 0.45 * HOW_WEIGHT.get(mention.how, 0.85))]
+                    rule += ">document"
         pairs, rule = self._pairs(event_type, sources, targets, rule, how)
         one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
         if (

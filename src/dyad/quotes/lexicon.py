@@ -13,8 +13,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dyad.datafile import (
+    entries,
+    key_line,
+    label_map,
+    parse_yaml,
+    read_text,
+    string_list,
+    top_mapping,
+)
 from dyad.errors import LexiconError
-from dyad.timex.lexicon import line_of, word_list, yaml_sections
 
 DATA_PATH = Path(__file__).parent / "data" / "cues.yaml"
 COMPLEMENTS = ("clause", "object", "quote", "source")
@@ -63,61 +71,52 @@ class CueLexicon:
     clause_breaks: tuple[str, ...]
 
 
-def _complements(raw: Any, section: str, path: str, text: str) -> dict[str, str]:
-    if not isinstance(raw, dict) or not raw:
-        raise LexiconError(path, line_of(text, section), f"{section!r} must be a non-empty map")
-    for key, value in raw.items():
-        if not isinstance(key, str) or not key.strip() or value not in COMPLEMENTS:
-            raise LexiconError(
-                path,
-                line_of(text, str(key)),
-                f"{section}: {key!r} -> {value!r}; expected one of {', '.join(COMPLEMENTS)}",
-            )
-    return {k.lower(): v for k, v in raw.items()}
-
-
 def parse_lexicon(text: str, path: str) -> CueLexicon:
     """Validate the YAML text of a cue lexicon.
 
     Raises:
         LexiconError: a section is missing or an entry is malformed.
     """
-    data = yaml_sections(text, path)
-    verbs = _complements(data.get("verbs"), "verbs", path, text)
+    data = top_mapping(path, parse_yaml(text, path))
+
+    def complements(section: str) -> dict[str, str]:
+        return {k.lower(): v for k, v in label_map(path, data, section, COMPLEMENTS).items()}
+
+    def words(section: str, where: dict[str, Any]) -> tuple[str, ...]:
+        return tuple(w.lower() for w in string_list(path, where, section))
+
+    verbs = complements("verbs")
     irregular = data.get("irregular") or {}
     if not isinstance(irregular, dict):
-        raise LexiconError(path, line_of(text, "irregular"), "'irregular' must be a map")
+        raise LexiconError(path, key_line(data, "irregular"), "'irregular' must be a map")
     verb_forms: dict[str, tuple[str, str]] = {}
     for lemma, complement in verbs.items():
-        forms = irregular.get(lemma)
-        forms = inflect(lemma) if forms is None else {lemma, *word_list(forms, lemma, path, text)}
+        given = irregular.get(lemma) is not None
+        forms = {lemma, *words(lemma, irregular)} if given else inflect(lemma)
         for form in forms:
             verb_forms.setdefault(form, (lemma, complement))
-    for lemma in irregular:
+    for lemma, _ in entries(irregular):
         if lemma not in verbs:
             raise LexiconError(
-                path, line_of(text, lemma), f"irregular: {lemma!r} is not among the verbs"
+                path, key_line(irregular, lemma), f"irregular: {lemma!r} is not among the verbs"
             )
-    phrases = _complements(data.get("phrases"), "phrases", path, text)
-
-    def words(section: str) -> tuple[str, ...]:
-        return word_list(data.get(section), section, path, text)
+    phrases = complements("phrases")
 
     return CueLexicon(
         verb_forms=verb_forms,
         phrases={tuple(p.split()): c for p, c in phrases.items()},
-        nouns=frozenset(words("nouns")),
-        indirect_markers=frozenset(words("indirect_markers")),
-        relatives=frozenset(words("relatives")),
-        between=frozenset(words("between")),
-        coordination_openers=frozenset(words("coordination_openers")),
-        plural_people=frozenset(words("plural_people")),
-        possessed=frozenset(words("possessed")),
-        clause_breaks=words("clause_breaks"),
+        nouns=frozenset(words("nouns", data)),
+        indirect_markers=frozenset(words("indirect_markers", data)),
+        relatives=frozenset(words("relatives", data)),
+        between=frozenset(words("between", data)),
+        coordination_openers=frozenset(words("coordination_openers", data)),
+        plural_people=frozenset(words("plural_people", data)),
+        possessed=frozenset(words("possessed", data)),
+        clause_breaks=words("clause_breaks", data),
     )
 
 
 @cache
 def load_lexicon(path: Path = DATA_PATH) -> CueLexicon:
     """The packaged cue lexicon (or one at `path`), parsed once per process."""
-    return parse_lexicon(path.read_text(encoding="utf-8"), str(path))
+    return parse_lexicon(read_text(path), str(path))
