@@ -28,8 +28,8 @@ from dyad.clean import (
 )
 from dyad.errors import DocumentError
 from dyad.ingest import IngestSettings, iter_inputs
-from dyad.model import Document, IngestError, RawDocument, SentenceRef
-from dyad.nlp import build_nlp, make_doc
+from dyad.model import Document, IngestError, RawDocument
+from dyad.nlp import build_nlp, make_doc, sentence_ref
 from dyad.nlp.extensions import get_list
 from dyad.settings import Settings
 from dyad.store import Store
@@ -79,10 +79,7 @@ def annotate(document: Document, nlp: Language) -> Document:
     doc = make_doc(nlp, document)
     for _, component in nlp.pipeline:
         doc = component(doc)
-    document.sentences = [
-        SentenceRef(index=i, start=s.start_char, end=s.start_char + len(s.text.rstrip()))
-        for i, s in enumerate(doc.sents)
-    ]
+    document.sentences = [sentence_ref(i, s) for i, s in enumerate(doc.sents)]
     document.actors = list(get_list(doc, "actors"))
     document.places = list(get_list(doc, "places"))
     document.times = list(get_list(doc, "times"))

@@ -38,13 +38,13 @@ from dyad.model import (
     Event,
     EventDate,
     PlaceMention,
-    SentenceRef,
     TimeMention,
 )
 from dyad.model import (
     Span as TextSpan,
 )
 from dyad.nlp.extensions import get_list
+from dyad.nlp.sentences import sentence_ref
 
 #: How much an actor's resolution is trusted, by `ActorMention.how`.
 HOW_WEIGHT = {
@@ -575,9 +575,7 @@ class EventExtractor:
             confidence=round(min(1.0, max(0.05, cand.confidence)), 3),
             trigger=trigger,
             # the same reference as dyad.pipeline.annotate: trailing whitespace left out
-            sentence=SentenceRef(
-                index=index, start=sent.start_char, end=sent.start_char + len(sent.text.rstrip())
-            ),
+            sentence=sentence_ref(index, sent),
             source=cand.source,
             target=cand.target,
             mode=match.entry.mode,

@@ -7,5 +7,6 @@ Later stages (actors, timex, events, quotes) are spaCy components registered und
 
 from dyad.nlp.extensions import register_extensions
 from dyad.nlp.pipeline import build_nlp, make_doc
+from dyad.nlp.sentences import sentence_ref
 
-__all__ = ["build_nlp", "make_doc", "register_extensions"]
+__all__ = ["build_nlp", "make_doc", "register_extensions", "sentence_ref"]

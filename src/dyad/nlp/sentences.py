@@ -10,7 +10,9 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from dyad.model import SentenceRef
 
 _FINAL = {".", "!", "?", "…", "?!", "!?", "...", "...."}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»", "›"}
@@ -51,8 +53,10 @@ def dyad_sentences(doc: Doc) -> Doc:
                 j += 1
             while j < n and doc[j].is_space:
                 j += 1
-            if j < n and (doc[j - 1].whitespace_ or doc[j - 1].is_space) and _starts_sentence(
-                doc[j].text
+            if (
+                j < n
+                and (doc[j - 1].whitespace_ or doc[j - 1].is_space)
+                and _starts_sentence(doc[j].text)
             ):
                 starts[j] = 1
             i = j
@@ -61,3 +65,11 @@ def dyad_sentences(doc: Doc) -> Doc:
     values = numpy.asarray(starts, dtype="int64").view("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], values)
     return doc
+
+
+def sentence_ref(index: int, sent: Span) -> SentenceRef:
+    """The `SentenceRef` of a spaCy sentence: its index and its span without the trailing
+    line break, so every stage that cites a sentence cites the same characters."""
+    return SentenceRef(
+        index=index, start=sent.start_char, end=sent.start_char + len(sent.text.rstrip())
+    )

@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dyad.model import ActorMention, ActorRef, Quote, SentenceRef, Span
+from dyad.model import ActorMention, ActorRef, Quote, Span
 from dyad.nlp.extensions import get_list
+from dyad.nlp.sentences import sentence_ref
 from dyad.quotes.direct import attribute, attribution_lines
 from dyad.quotes.indirect import find_reported
 from dyad.quotes.lexicon import CueLexicon, load_lexicon
@@ -70,7 +71,7 @@ def _quotes(
 ) -> list[Quote]:
     text = ctx.text
     sent = ctx.sentence(ctx.token_at(start))
-    ref = SentenceRef(ctx.sent_of[sent.start], sent.start_char, sent.end_char)
+    ref = sentence_ref(ctx.sent_of[sent.start], sent)
     content = Span(text[start:end], start, end)
     seen: set[str] = set()
     out = []
