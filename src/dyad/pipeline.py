@@ -12,8 +12,9 @@ again therefore stores every document exactly once and redoes little work.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,13 +90,17 @@ def annotate(document: Document, nlp: Language) -> Document:
     return document
 
 
-# --- worker side: one annotation pipeline per process, built on first use ---------------
+# --- worker side: one annotation pipeline per process, built once ----------------------
 
-_worker_nlp: dict[str, Language] = {}
+_worker_nlp: dict[str, Language] = {}  # process-local cache, filled by the initializer
 
 
 def _worker_init(settings: Settings) -> None:
     _worker_nlp["nlp"] = nlp_for(settings)
+
+
+def _failure(name: str, source: str, stage: str, exc: Exception) -> IngestError:
+    return IngestError(name=name, source=source, stage=stage, cause=f"{type(exc).__name__}: {exc}")
 
 
 def _clean_one(
@@ -107,31 +112,64 @@ def _clean_one(
     except DocumentError as exc:
         return IngestError(name=raw.name, source=raw.source, stage=exc.stage, cause=exc.cause)
     except Exception as exc:
-        return IngestError(
-            name=raw.name, source=raw.source, stage="clean", cause=f"{type(exc).__name__}: {exc}"
-        )
+        return _failure(raw.name, raw.source, "clean", exc)
 
 
-def _annotate_one(document: Document) -> Document | IngestError:
+@dataclass
+class _Annotated:
+    """An annotated document with what the corpus-level steps need from it."""
+
+    document: Document
+    signature: list[int]
+    line_keys: set[str]
+
+
+def _annotate_one(document: Document) -> _Annotated | IngestError:
     try:
-        return annotate(document, _worker_nlp["nlp"])
+        annotate(document, _worker_nlp["nlp"])
+        return _Annotated(document, minhash_signature(document.text), document_line_keys(document))
     except Exception as exc:
-        return IngestError(
-            name=document.name,
-            source=document.source,
-            stage="annotate",
-            cause=f"{type(exc).__name__}: {exc}",
-        )
+        return _failure(document.name, document.source, "annotate", exc)
 
 
 class _InlineExecutor:
-    """`map` in this process, for --workers 1 (no pickling, easy to debug)."""
+    """Runs each task at once in this process, for --workers 1 (no pickling, easy to debug)."""
 
-    def map(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
-        return map(fn, items)
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args))
+        except BaseException as exc:
+            future.set_exception(exc)
+        return future
 
     def shutdown(self) -> None:
         pass
+
+
+def _ordered(
+    executor: Executor | _InlineExecutor,
+    fn: Callable[[Any], Any],
+    items: Iterable[Any],
+    window: int,
+) -> Iterator[Any]:
+    """`fn` over `items` in input order with at most `window` tasks in flight.
+
+    `IngestError`s in `items` pass through in place. Unlike `Executor.map`, the input is
+    consumed lazily, so a corpus of any size streams in bounded memory while the workers
+    keep busy.
+    """
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(item if isinstance(item, IngestError) else executor.submit(fn, item))
+        while len(pending) > window:
+            yield _settle(pending.popleft())
+    while pending:
+        yield _settle(pending.popleft())
+
+
+def _settle(item: Any) -> Any:
+    return item.result() if isinstance(item, Future) else item
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -141,7 +179,7 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 class _LineCounts:
-    """Per-outlet repeated-line counts from the store, fetched once per outlet and run."""
+    """Per-outlet repeated-line counts from the store, fetched once per outlet and batch."""
 
     def __init__(self, store: Store, threshold: int) -> None:
         self.store = store
@@ -158,6 +196,81 @@ class _LineCounts:
     def refresh(self, outlets: Iterable[str | None]) -> None:
         for outlet in set(outlets):
             self.cache.pop(outlet, None)
+
+
+class _Run:
+    """The state of one ingest run: the stages chained as lazy streams, and the tallies."""
+
+    def __init__(self, store: Store, settings: Settings, notify: ProgressCallback) -> None:
+        self.store = store
+        self.settings = settings
+        self.notify = notify
+        self.report = IngestReport(run_id=store.start_run("ingest", {"workers": settings.workers}))
+        self.cleaning = clean_settings(settings)
+        self.line_counts = _LineCounts(store, settings.repeat_threshold)
+        self.near = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
+        for doc_id, signature in store.signatures():
+            self.near.add(doc_id, signature)
+        self.seen_ids: set[str] = set()
+
+    def clean_jobs(self, inputs: Iterable[RawDocument | IngestError]) -> Iterator[Any]:
+        for item in inputs:
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            self.report.read += 1
+            self.notify("read", 1)
+            yield (item, self.cleaning, self.line_counts.for_outlet(item.outlet))
+
+    def new_documents(self, cleaned: Iterable[Document | IngestError]) -> Iterator[Any]:
+        """Documents not stored yet: only these are annotated (resuming redoes little)."""
+        for item in cleaned:
+            if isinstance(item, Document) and (
+                item.doc_id in self.seen_ids or self.store.existing_ids([item.doc_id])
+            ):
+                self.report.already_stored += 1
+                self.notify("skipped", 1)
+                continue
+            if isinstance(item, Document):
+                self.seen_ids.add(item.doc_id)
+            yield item
+
+    def write(self, batch: list[_Annotated | IngestError]) -> None:
+        errors = [item for item in batch if isinstance(item, IngestError)]
+        done = [item for item in batch if isinstance(item, _Annotated)]
+        for item in done:
+            original = self.near.query(item.signature)
+            if original is not None:
+                item.document.duplicate_of = original
+                self.report.near_duplicates += 1
+            self.near.add(item.document.doc_id, item.signature)
+        documents = [item.document for item in done]
+        new_ids = set(
+            self.store.write_batch(
+                documents,
+                errors,
+                run_id=self.report.run_id,
+                signatures={item.document.doc_id: item.signature for item in done},
+                line_keys={item.document.doc_id: item.line_keys for item in done},
+            )
+        )
+        self.line_counts.refresh(d.outlet for d in documents)
+        self.report.stored += [d.name for d in documents if d.doc_id in new_ids]
+        self.report.errors += errors
+        self.notify("stored", len(new_ids))
+        if errors:
+            self.notify("error", len(errors))
+
+    def finish(self) -> None:
+        self.store.finish_run(
+            self.report.run_id,
+            {
+                "read": self.report.read,
+                "stored": len(self.report.stored),
+                "already_stored": self.report.already_stored,
+                "errors": len(self.report.errors),
+            },
+        )
 
 
 def ingest(
@@ -178,15 +291,7 @@ def ingest(
     Returns:
         An `IngestReport`; errors are reported in it, never raised per document.
     """
-    notify = progress or (lambda _event, _n: None)
-    run_id = store.start_run("ingest", {"paths": list(paths), "workers": settings.workers})
-    report = IngestReport(run_id=run_id)
-    cleaning = clean_settings(settings)
-    line_counts = _LineCounts(store, settings.repeat_threshold)
-    near = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
-    for doc_id, signature in store.signatures():
-        near.add(doc_id, signature)
-    seen_ids: set[str] = set()
+    run = _Run(store, settings, progress or (lambda _event, _n: None))
     executor: Executor | _InlineExecutor
     if settings.workers > 1:
         executor = ProcessPoolExecutor(
@@ -195,69 +300,17 @@ def ingest(
     else:
         _worker_init(settings)
         executor = _InlineExecutor()
+    window = 8 * settings.workers
     try:
         inputs = iter_inputs(paths, outlet=settings.outlet, settings=ingest_settings(settings))
-        for batch in _batches(inputs, settings.batch_size):
-            errors = [item for item in batch if isinstance(item, IngestError)]
-            raws = [item for item in batch if isinstance(item, RawDocument)]
-            report.read += len(raws)
-            notify("read", len(raws))
-            jobs = [(raw, cleaning, line_counts.for_outlet(raw.outlet)) for raw in raws]
-            cleaned: list[Document] = []
-            for result in executor.map(_clean_one, jobs):
-                if isinstance(result, IngestError):
-                    errors.append(result)
-                else:
-                    cleaned.append(result)
-            stored_before = store.existing_ids(d.doc_id for d in cleaned)
-            fresh: list[Document] = []
-            for document in cleaned:
-                if document.doc_id in stored_before or document.doc_id in seen_ids:
-                    report.already_stored += 1
-                    notify("skipped", 1)
-                    continue
-                seen_ids.add(document.doc_id)
-                fresh.append(document)
-            annotated: list[Document] = []
-            for result in executor.map(_annotate_one, fresh):
-                if isinstance(result, IngestError):
-                    errors.append(result)
-                else:
-                    annotated.append(result)
-            signatures: dict[str, list[int]] = {}
-            keys: dict[str, set[str]] = {}
-            for document in annotated:
-                signature = minhash_signature(document.text)
-                original = near.query(signature)
-                if original is not None:
-                    document.duplicate_of = original
-                    report.near_duplicates += 1
-                near.add(document.doc_id, signature)
-                signatures[document.doc_id] = signature
-                keys[document.doc_id] = document_line_keys(document)
-            new_ids = set(
-                store.write_batch(
-                    annotated, errors, run_id=run_id, signatures=signatures, line_keys=keys
-                )
-            )
-            line_counts.refresh(d.outlet for d in annotated)
-            report.stored += [d.name for d in annotated if d.doc_id in new_ids]
-            report.errors += errors
-            notify("stored", len(new_ids))
-            if errors:
-                notify("error", len(errors))
+        cleaned = _ordered(executor, _clean_one, run.clean_jobs(inputs), window)
+        annotated = _ordered(executor, _annotate_one, run.new_documents(cleaned), window)
+        for batch in _batches(annotated, settings.batch_size):
+            run.write(batch)
     finally:
         executor.shutdown()
-        store.finish_run(
-            run_id,
-            {
-                "read": report.read,
-                "stored": len(report.stored),
-                "already_stored": report.already_stored,
-                "errors": len(report.errors),
-            },
-        )
-    return report
+        run.finish()
+    return run.report
 
 
 def reannotate(
