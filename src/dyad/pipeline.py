@@ -201,11 +201,13 @@ class _LineCounts:
 class _Run:
     """The state of one ingest run: the stages chained as lazy streams, and the tallies."""
 
-    def __init__(self, store: Store, settings: Settings, notify: ProgressCallback) -> None:
+    def __init__(
+        self, store: Store, settings: Settings, paths: Sequence[str], notify: ProgressCallback
+    ) -> None:
         self.store = store
-        self.settings = settings
         self.notify = notify
-        self.report = IngestReport(run_id=store.start_run("ingest", {"workers": settings.workers}))
+        arguments = {"paths": list(paths), "workers": settings.workers}
+        self.report = IngestReport(run_id=store.start_run("ingest", arguments))
         self.cleaning = clean_settings(settings)
         self.line_counts = _LineCounts(store, settings.repeat_threshold)
         self.near = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
@@ -291,7 +293,7 @@ def ingest(
     Returns:
         An `IngestReport`; errors are reported in it, never raised per document.
     """
-    run = _Run(store, settings, progress or (lambda _event, _n: None))
+    run = _Run(store, settings, paths, progress or (lambda _event, _n: None))
     executor: Executor | _InlineExecutor
     if settings.workers > 1:
         executor = ProcessPoolExecutor(
