@@ -137,3 +137,69 @@ def test_cli_bad_export_format(tmp_path):
     result = runner.invoke(app, ["export", "--format", "xml", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 2
     assert "jsonl" in result.output
+
+
+USER_ACTORS = """people:
+  - id: leyla-example
+    name: Leyla Mammadova-Example
+    variants: [Mammadova-Example]
+    gender: f
+    country: AZE
+    sector: GOV
+    roles:
+      - {title: Special Envoy, office: envoy, country: AZE, start: "2025-01", end: null}
+"""
+
+
+def test_cli_user_actor_file_resolves_a_new_person(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "envoy.txt").write_text(
+        "Envoy Visits Tehran\n\nLeyla Mammadova-Example arrived in Tehran on Sunday. "
+        "Mammadova-Example said the visit would strengthen ties.\n",
+        encoding="utf-8",
+    )
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(USER_ACTORS, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db, "--actors", str(actors)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "e.jsonl"
+    runner.invoke(app, ["export", "-o", str(out), "--db", db])
+    record = json.loads(out.read_text(encoding="utf-8"))
+    people = [a for a in record["actors"] if a["name"] == "Leyla Mammadova-Example"]
+    assert len(people) == 2
+    assert {a["country"] for a in people} == {"AZE"}
+    assert {a["entity_id"] for a in people} == {"person:leyla-example"}
+
+
+def test_cli_bad_user_actor_file_is_a_clean_error(tmp_path):
+    actors = tmp_path / "bad.yaml"
+    actors.write_text("people:\n  - id: x\n    name: X\n    country: NOWHERE\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Iran and Russia met.\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db"), "--actors", str(actors)]
+    )
+    assert result.exit_code == 2
+    assert "bad.yaml" in result.output
+
+
+def test_cli_show_lists_anachronism_flags(tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps(
+            {
+                "name": "stale-analysis",
+                "published": "2025-06-20",
+                "text": "Tehran Weighs Its Options\n\nThe Biden administration has kept up pressure on Iran, the report said.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(batch), "--db", db]).exit_code == 0
+    shown = runner.invoke(app, ["show", "stale-analysis", "--db", db, "--actors"])
+    assert shown.exit_code == 0, shown.output
+    assert "anachronism" in shown.output
+    assert "Biden" in shown.output
