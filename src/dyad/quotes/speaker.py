@@ -75,6 +75,10 @@ class Context:
                 i += 1
         self._ends = [t.idx + len(t) for t in doc]
         self._max_phrase = max((len(p) for p in lexicon.phrases), default=1)
+        # Token attributes read once: spaCy builds a Token object on every doc[i].
+        self._lower = [t.lower_ for t in doc]
+        self._phrase_firsts = {p[0] for p in lexicon.phrases}
+        self._cues: dict[int, Cue | None] = {}
 
     def token_at(self, offset: int) -> int:
         """Index of the token containing character `offset` (or the next one)."""
@@ -83,15 +87,22 @@ class Context:
 
     def cue_at(self, i: int) -> Cue | None:
         """The cue starting at token `i`: the longest phrase, else a reporting verb."""
-        doc = self.doc
-        for n in range(min(self._max_phrase, len(doc) - i), 1, -1):
-            words = tuple(t.lower_ for t in doc[i : i + n])
-            complement = self.lexicon.phrases.get(words)
-            if complement:
-                return Cue(i, i + n, doc[i : i + n].text, complement)
+        if i not in self._cues:
+            self._cues[i] = self._find_cue(i)
+        return self._cues[i]
+
+    def _find_cue(self, i: int) -> Cue | None:
+        doc, lower = self.doc, self._lower
+        if lower[i] in self._phrase_firsts:
+            for n in range(min(self._max_phrase, len(doc) - i), 1, -1):
+                complement = self.lexicon.phrases.get(tuple(lower[i : i + n]))
+                if complement:
+                    return Cue(i, i + n, doc[i : i + n].text, complement)
+        entry = self.lexicon.verb_forms.get(lower[i])
+        if entry is None:
+            return None
         token = doc[i]
-        entry = self.lexicon.verb_forms.get(token.lower_)
-        if entry is None or not _verb_like(token.tag_, token.lower_):
+        if not _verb_like(token.tag_, token.lower_):
             return None
         return Cue(i, i + 1, token.text, entry[1])
 
