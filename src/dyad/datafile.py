@@ -121,7 +121,8 @@ def key_line(mapping: Any, key: Any) -> int | None:
     """The line of `key` in a loaded mapping; else the line where the mapping started."""
     lines = getattr(mapping, "lines", None)
     if isinstance(lines, dict) and key in lines:
-        return lines[key]
+        line = lines[key]
+        return int(line) if line is not None else None
     return line_of(mapping)
 
 

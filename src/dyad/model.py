@@ -9,7 +9,6 @@ No stage invents its own container; everything here converts to and from plain d
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field, fields
@@ -30,11 +29,6 @@ def _from_dict(cls: type[T], data: dict[str, Any] | None) -> T | None:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
-@functools.cache
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
-
-
 def _plain(value: Any) -> Any:
     """A dataclass tree as plain dicts and lists.
 
@@ -46,7 +40,7 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if hasattr(type(value), "__dataclass_fields__"):
-        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     return value
 
 
@@ -288,7 +282,8 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """The export shape of SPEC.md section 3 (plus a few extra fields)."""
-        return _plain(self)
+        record: dict[str, Any] = _plain(self)
+        return record
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:

@@ -8,7 +8,7 @@ and by office at a date (`office_holder`), which is what resolves "the Russian l
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -158,9 +158,9 @@ class KnowledgeBase:
             for form in (state.name, *state.aliases):
                 self._add_surface(form, state.entity_id)
         for org in self.organizations.values():
-            for form in (org.name, org.full_name, *org.aliases):
-                if form:
-                    self._add_surface(form, org.entity_id)
+            for org_form in (org.name, org.full_name, *org.aliases):
+                if org_form:
+                    self._add_surface(org_form, org.entity_id)
         for person in self.people.values():
             for form in (person.name, *person.variants):
                 self._add_surface(form, person.entity_id)
@@ -176,12 +176,12 @@ class KnowledgeBase:
     def entity(self, entity_id: str) -> Entity | None:
         """The state, organisation or person with this id ("person:sergey-lavrov")."""
         kind, _, key = entity_id.partition(":")
-        table: dict[str, Any] = {
+        tables: dict[str, Mapping[str, Entity]] = {
             "state": self.states,
             "org": self.organizations,
             "person": self.people,
-        }.get(kind, {})
-        return table.get(key)
+        }
+        return tables.get(kind, {}).get(key)
 
     def entities(self, form: str) -> list[Entity]:
         """Entities whose name, alias or variant is exactly this surface form."""

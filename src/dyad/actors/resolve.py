@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -152,17 +153,19 @@ class Resolver:
     def _demonym_head(self, doc: Doc, i: int, agents: bool) -> tuple[int, str] | None:
         """An actor noun after a demonym ("officials", "armed forces"): (end, sector).
 
-        With `agents`, also a noun of an act the state performs ("the American offer").
+        With `agents`, also a noun of an act the state performs ("the American offer"):
+        then the end is `i` itself, since the noun is the act, not part of the actor's
+        name (events read "Israeli" as the author of "airstrikes").
         """
         for width in (2, 1):
             if i + width > len(doc):
                 continue
             phrase = " ".join(t.lower_ for t in doc[i : i + width])
             sector = self.cues.demonym_heads.get(phrase)
-            if sector is None and agents:
-                sector = self.cues.demonym_agent_nouns.get(phrase)
             if sector is not None:
                 return i + width, sector
+            if agents and (sector := self.cues.demonym_agent_nouns.get(phrase)) is not None:
+                return i, sector
         return None
 
     def _name_token(self, doc: Doc, i: int, taken: bytearray, strict: bool = False) -> bool:
@@ -216,7 +219,12 @@ class Resolver:
         return people[0] if people else None
 
     def tenure_flag(
-        self, doc: Doc, span: tuple[int, int], person: Person, offices: set[str], on: str | None
+        self,
+        doc: Doc,
+        span: tuple[int, int],
+        person: Person,
+        offices: AbstractSet[str],
+        on: str | None,
     ) -> Flag | None:
         """An anachronism flag when the text gives a person an office not held on the date.
 

@@ -45,7 +45,8 @@ def read_floors(floors_path: str | Path) -> dict[str, Any]:
         raise GoldError(
             f'floors file {path}: expected {{"gold_sha256": ..., "floors": {{measure: number}}}}'
         )
-    return data
+    checked: dict[str, Any] = data
+    return checked
 
 
 def floors_gold_path(floors_path: str | Path) -> Path | None:

@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc
 
 _LIST_ATTRIBUTES = ("actors", "places", "flags", "times", "events", "quotes")
@@ -26,13 +28,14 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
     for name in _LIST_ATTRIBUTES:
         if not Doc.has_extension(name):
-            # A getter-less default of [] would be shared between docs; use a setter pair.
+            # A default of [] would be one list shared by every doc: start from None and
+            # let get_list create each doc's own list on first use.
             Doc.set_extension(name, default=None)
 
 
-def get_list(doc: Doc, name: str) -> list:
+def get_list(doc: Doc, name: str) -> list[Any]:
     """The list behind a list attribute, created on first use."""
-    value = getattr(doc._, name)
+    value: list[Any] | None = getattr(doc._, name)
     if value is None:
         value = []
         setattr(doc._, name, value)

@@ -9,6 +9,7 @@ components use what they provide.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -31,7 +32,7 @@ EXTRACTION_COMPONENTS: tuple[tuple[str, str], ...] = (
 def build_nlp(
     spacy_model: str | None = None,
     components: Sequence[str] | None = None,
-    component_config: dict[str, dict] | None = None,
+    component_config: dict[str, dict[str, Any]] | None = None,
 ) -> Language:
     """Return the annotation pipeline.
 

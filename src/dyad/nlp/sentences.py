@@ -63,7 +63,7 @@ def dyad_sentences(doc: Doc) -> Doc:
             continue
         i += 1
     values = numpy.asarray(starts, dtype="int64").view("uint64").reshape(-1, 1)
-    doc.from_array([SENT_START], values)
+    doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # thinc's Ints2d is an ndarray
     return doc
 
 

@@ -11,7 +11,7 @@ import gc
 import warnings
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # Penn tag -> Universal POS, for the rules that only need the coarse class.
 _UPOS = {
@@ -79,7 +79,7 @@ _AUX_WORDS = {
 }
 
 
-def _after_modal(tags: list[str], tokens: list) -> list[str]:
+def _after_modal(tags: list[str], tokens: list[Token]) -> list[str]:
     """A base-form noun right after a modal is a verb ("will visit", "could strike").
 
     The pattern lexicon tags such words by their most frequent reading; this is the one

@@ -67,9 +67,10 @@ class Context:
         self.covering: list[list[ActorMention]] = [[] for _ in doc]
         starts = {t.idx: t.i for t in doc}
         for mention in actors:
-            i = starts.get(mention.start)
-            if i is None:
+            first = starts.get(mention.start)
+            if first is None:
                 continue
+            i = first
             while i < len(doc) and doc[i].idx < mention.end:
                 self.covering[i].append(mention)
                 i += 1

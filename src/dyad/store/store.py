@@ -148,7 +148,10 @@ class Store:
                     command=command, arguments=dumps(dict(arguments)), started=_now()
                 )
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            if key is None:  # pragma: no cover - every backend dyad supports returns it
+                raise StoreError(f"{mask_url(self.url)}: the database did not return a run id")
+            return int(key[0])
 
     def finish_run(self, run_id: int, counts: Mapping[str, int]) -> None:
         """Record that a run finished, with its counts (documents stored, errors, ...)."""

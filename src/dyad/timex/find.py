@@ -10,7 +10,7 @@ every temporal expression, and a null value says honestly that it cannot be anch
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -26,8 +26,8 @@ _YEAR_AFTER = ("", "\n", ".", ",", ";", ":", ")", "]", "!", "?", "|", "’", "'"
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s|\n")
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
