@@ -74,6 +74,7 @@ TIMES: dict[str, tuple[str, str]] = {
     "on June 13": ("2025-06-13", "day"),
     "in 2018": ("2018", "year"),
     "on December 17": ("2025-12-17", "day"),
+    "1951": ("1951", "year"),
 }
 PUBLISHED = "2025-06-23"
 

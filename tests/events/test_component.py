@@ -48,6 +48,9 @@ CASES = [
     ),
     ("Israel was attacked by Iran.", ("ASSAULT", "IRN", "ISR")),
     ("The European Union imposed sanctions on Russia.", ("SANCTION", "IGO", "RUS")),
+    # a demonym before an act's noun is its author
+    ("Israeli airstrikes hit Iran on Monday.", ("ASSAULT", "ISR", "IRN")),
+    ("Iran is weighing the American request for talks.", ("REQUEST", "USA", "IRN")),
 ]
 
 
@@ -97,3 +100,35 @@ def test_seeds_offsets_and_floor(full_nlp: Language) -> None:
     assert measures["events.asserted.f1"] >= 0.60
     assert measures["modality.accuracy"] >= 0.85
     assert measures["date.accuracy"] >= 0.75
+
+
+def test_full_pipeline_inferred_target_takes_the_government_name(full_nlp: Language) -> None:
+    text = "Iran waited. Moscow voiced support as Abbas Araghchi spoke."
+    support = [e for e in _annotate(full_nlp, text).events if e.type == "SUPPORT"]
+    assert support and support[0].target is not None
+    target = support[0].target
+    assert (target.text, target.entity_id, target.name) == (
+        "Abbas Araghchi",
+        "state:IRN",
+        "Iranian government",
+    )
+
+
+# text -> (type, source actor name) that must be found: the subject across a titled object
+SUBJECTS = [
+    ("Vladimir Putin met with Iranian Foreign Minister Abbas Araghchi and praised Iran.",
+     ("SUPPORT", "Vladimir Putin")),
+    ("U.S. Secretary of State Marco Rubio, who met Turkish officials on Thursday, urged "
+     "Moscow to accept a truce.", ("REQUEST", "Marco Rubio")),
+    # coordination past a title; the trigger covering more of the phrase wins
+    ("Vladimir Putin and Iranian Foreign Minister Abbas Araghchi reaffirmed a deepening "
+     "strategic partnership.", ("AGREE", "Vladimir Putin")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECTS)
+def test_full_pipeline_subject(full_nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    found = {
+        (e.type, e.source.name if e.source else None) for e in _annotate(full_nlp, text).events
+    }
+    assert expected in found

@@ -122,6 +122,15 @@ CASES = [
     # a possessive names the author of a noun event; "by" names it too
     ("Russia's support for Iran grew.", {("SUPPORT", "RUS", "IRN")}),
     ("The proposal from the EU reached Iran.", {("REQUEST", "IGO", "IRN")}),
+    ("The US reaffirmed its commitment to Japan.", {("AGREE", "USA", "JPN")}),
+    # a second verb after "and" shares the first one's subject, not its object
+    (
+        "Russia condemned Israel and praised Iran.",
+        {("ACCUSE", "RUS", "ISR"), ("SUPPORT", "RUS", "IRN")},
+    ),
+    ("Japan said Iran accused Israel of sabotage.", {("ACCUSE", "IRN", "ISR")}),
+    # restoring relations is a change, not a state
+    ("Japan restored diplomatic relations with China.", {("COOPERATE", "JPN", "CHN")}),
 ]
 
 
@@ -141,6 +150,12 @@ NEGATIVE = [
     "Multipolarity is on the rise.",
     "The cooperation between Russia and Iran is old.",  # a relationship, not a change in it
     "Their partnership poses a threat to Japan.",  # an assessment, not a threat made
+    # coordinated subjects are not the sides of a noun their clause only mentions
+    "Russia and Iran framed the meeting around trade.",
+    # a participle modifying a noun is no verb
+    "Russia and Iran turned their interests into coordinated positions.",
+    # the subject is a plain noun, not an actor further left
+    "During the summit in Moscow, one journalist asked Macron about trade.",
 ]
 
 
@@ -217,3 +232,157 @@ def test_document_counterpart_can_be_turned_off(nlp) -> None:
     doc = annotate_by_hand(nlp("Iran weighs its options. The US put forward a proposal."))
     [event] = extractor.match(doc)
     assert event.target is None
+
+
+# text -> triples that must be found, triples that must not
+CONTAINS = [
+    # a target guessed from the sentence yields to the author of an attack it reports
+    (
+        "As Israeli strikes continued, France voiced deep concern about the violation of "
+        "Iran's sovereignty.",
+        {("ACCUSE", "FRA", "ISR")},
+        {("ACCUSE", "FRA", "IRN")},
+    ),
+    # a demonym before an act's noun authors it, across quotation marks and coordination
+    (
+        "Both ministers condemned the recent US and Israeli war on Iran.",
+        {("ASSAULT", "USA", "IRN"), ("ASSAULT", "ISR", "IRN")},
+        set(),
+    ),
+    (
+        "Netanyahu wants to resume the Israeli “12-day war” on Iran.",
+        {("ASSAULT", "ISR", "IRN")},
+        set(),
+    ),
+    # "’s" before an -ing noun is a possessive, not "is"
+    ("The outcome of Araghchi’s meeting with Putin matters.", {("CONSULT", "IRN", "RUS")}, set()),
+    # in a headline, what a possessive owns is a noun
+    ("Modi’s Visit to Moscow: What Comes Next", {("CONSULT", "IND", "RUS")}, set()),
+    # an inferred target comes from the trigger's own clause first
+    (
+        "Putin's public commitment gives Iran hope as it weighs Washington's offer.",
+        {("AGREE", "RUS", "IRN")},
+        {("AGREE", "RUS", "USA")},
+    ),
+    # an adjective and its noun read as a noun: here the content of an offer
+    (
+        "Russia offered Iran weapons and diplomatic cover.",
+        {("AGREE", "RUS", "IRN")},
+        {("SUPPORT", "IRN", "RUS"), ("SUPPORT", "RUS", "IRN")},
+    ),
+    # a noun object with no target of its own takes none from the sentence; the second
+    # verb of a coordination keeps the first one's subject
+    (
+        "Trump welcomed the agreement and urged the Kremlin to accept a truce.",
+        {("REQUEST", "USA", "RUS")},
+        {("AGREE", "USA", "RUS")},
+    ),
+    # a noun coordinated into what a verbal act asks for is its content, no event
+    (
+        "Japan, along with France, pushed for a ceasefire and a roadmap for elections.",
+        set(),
+        {("AGREE", "JPN", "FRA"), ("AGREE", "FRA", "JPN")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CONTAINS)
+def test_events_contain(extract: Extract, triples, text: str, present: set, absent: set) -> None:
+    found = triples(extract(text))
+    assert present <= found
+    assert not absent & found
+
+
+def test_a_sentence_repeated_word_for_word_reports_nothing_new(extract: Extract) -> None:
+    line = "Japan and India signed a trade agreement in Tokyo on Monday."
+    events = extract(f"{line} Markets rose. {line}")
+    assert [(e.type, e.sentence.index) for e in events] == [("AGREE", 0)]
+
+
+def test_an_inferred_counterpart_is_the_state(extract: Extract) -> None:
+    # the target comes from the sentence, not a slot: Iran, not whichever Iranian is named
+    events = [e for e in extract("Russia voiced support as Araghchi listened.")]
+    assert [(e.type, e.target.country, e.target.entity_id) for e in events if e.target] == [
+        ("SUPPORT", "IRN", "state:IRN")
+    ]
+
+
+def test_a_destination_stands_for_its_state(extract: Extract) -> None:
+    [event] = extract("Araghchi paid a working visit to Moscow.")
+    assert event.target is not None
+    assert (event.target.text, event.target.country) == ("Moscow", "RUS")
+    assert event.target.entity_id == "state:RUS"
+
+
+def test_a_visit_for_talks_keeps_the_named_counterpart(extract: Extract) -> None:
+    [event] = extract("Araghchi arrived in Moscow for talks with Putin.")
+    assert event.target is not None and event.target.name == "Vladimir Putin"
+    assert event.mode == "visit"
+
+
+def test_a_later_mention_of_an_attack_shares_its_date(extract: Extract) -> None:
+    text = (
+        "Israel struck Iran on June 13. Russia condemned Israel. "
+        "The Israeli strikes on Iran drew protests."
+    )
+    dates = [(e.type, e.sentence.index, e.date and e.date.value) for e in extract(text)]
+    assert ("ASSAULT", 2, "2025-06-13") in dates
+
+
+def test_each_line_of_a_bulleted_sentence_counts(extract: Extract) -> None:
+    text = "Key points:\n• Russia praised Iran for its restraint\n• Russia praised Iran at the UN"
+    assert [e.type for e in extract(text)] == ["SUPPORT", "SUPPORT"]
+
+
+def test_an_en_dash_joins_a_pair(extract: Extract, triples) -> None:
+    assert triples(extract("The Russia–Iran summit ended.")) == {("CONSULT", "RUS", "IRN")}
+
+
+# text -> the REQUEST triples: a call for calm with no addressee goes to both sides of
+# the conflict the document reports; a named addressee stays
+CALLS = [
+    (
+        "Israel struck Iran on June 13. Japan called for a ceasefire.",
+        {("REQUEST", "JPN", "ISR"), ("REQUEST", "JPN", "IRN")},
+    ),
+    (
+        "France called for de-escalation. Israel struck Iran on June 13.",
+        {("REQUEST", "FRA", "ISR"), ("REQUEST", "FRA", "IRN")},
+    ),
+    ("Israel struck Iran. Japan urged Israel to show restraint.", {("REQUEST", "JPN", "ISR")}),
+    ("Japan called for a ceasefire.", {("REQUEST", "JPN", None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLS)
+def test_a_call_for_calm_addresses_the_parties(
+    extract: Extract, triples, text: str, expected: set
+) -> None:
+    assert {t for t in triples(extract(text)) if t[0] == "REQUEST"} == expected
+
+
+def test_a_year_naming_a_treaty_does_not_date_the_event(extract: Extract) -> None:
+    [event] = extract("Japan condemned China under the 1951 treaty.")
+    assert event.date is None or event.date.value != "1951"
+
+
+def test_a_compound_source_takes_no_counterpart_from_the_document(
+    extract: Extract, triples
+) -> None:
+    text = "Japan met India. India met Japan. Russia and China voiced concern."
+    found = {t for t in triples(extract(text)) if t[0] == "ACCUSE"}
+    assert found == {("ACCUSE", "RUS", None), ("ACCUSE", "CHN", None)}
+
+
+def test_a_time_of_another_trigger_does_not_block_a_shared_date(extract: Extract) -> None:
+    text = (
+        "Modi met Macron on Monday. The meeting between Modi and Macron had been planned, "
+        "as reports said Modi will meet Putin on Tuesday."
+    )
+    dates = {
+        (e.sentence.index, e.target.country if e.target else None): e.date and e.date.value
+        for e in extract(text)
+        if e.type == "CONSULT"
+    }
+    assert dates[(1, "FRA")] == "2025-06-23"
+    assert dates[(1, "RUS")] == "2025-06-24"

@@ -46,6 +46,16 @@ CASES = [
     ("Russia has supplied arms to Iran for years.", "generic"),
     ("Cooperation between Russia and Iran has deepened in recent years.", "generic"),
     ("With Iran supplying drones to Russia, the war went on.", "generic"),
+    # a relationship or a trend is a state, not an occurrence
+    ("Observers noted the growing ties between Russia and Iran.", "generic"),
+    ("Russia and Iran strengthened ties over the decade.", "generic"),
+    # the tagger's past tense after "have" is still a perfect
+    ("Russia and Iran have collaborated on energy.", "generic"),
+    ("Japan restored diplomatic relations with China.", "asserted"),
+    ("Macron once praised Modi.", "generic"),
+    # a willingness or an effort is not the act
+    ("Russia's willingness to supply weapons to Iran alarmed Israel.", "hypothetical"),
+    ("Japan made efforts to support India.", "hypothetical"),
     # a modal after "the outcome of the talks" is the outcome's, not the talks'
     ("The outcome of the talks between Russia and Iran could matter.", "asserted"),
 ]
@@ -67,6 +77,12 @@ SCOPE = [
     # a requested act has not happened
     ("France urged Israel to halt attacks on Gaza.", "urged", "asserted"),
     ("France urged Israel to halt attacks on Gaza.", "halt attacks", "hypothetical"),
+    # the second conjunct of an absolute phrase is background too
+    (
+        "With Iran supplying drones and Russia offering fuel to India, trade grew.",
+        "offering",
+        "generic",
+    ),
 ]
 
 

@@ -89,6 +89,18 @@ def event_date(
     return None
 
 
+def names_a_thing(doc: Doc, time: TimeMention) -> bool:
+    """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal") names which
+    thing is meant; it does not date the event the sentence reports."""
+    if not time.text.isdigit():
+        return False
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0 or span.end >= len(doc):
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    return before.tag_ in ("DT", "PRP$", "POS") and after.is_alpha
+
+
 def is_past(doc: Doc, head: int) -> bool:
     """A trigger reported as done: a past-tense verb, or a noun (its verb decides little)."""
     return doc[head].tag_ in _PAST_TAGS

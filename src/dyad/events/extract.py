@@ -13,14 +13,27 @@ strikes") to the attacker, and lets a repeated mention of a dated event inherit 
 from __future__ import annotations
 
 import bisect
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-from dyad.events.attach import event_date, event_place, is_past, location_of
+from dyad.events.attach import (
+    clause_times,
+    event_date,
+    event_place,
+    is_past,
+    location_of,
+    names_a_thing,
+)
+from dyad.events.discourse import (
+    CALL_TYPES,
+    address_conflict_calls,
+    event_id,
+    event_key,
+    propagate_dates,
+)
 from dyad.events.frames import Found, Group, SentenceFrame
 from dyad.events.lemmas import Lemmatizer, load_lemmatizer
 from dyad.events.lexicon import (
@@ -36,7 +49,6 @@ from dyad.model import (
     ActorMention,
     ActorRef,
     Event,
-    EventDate,
     PlaceMention,
     TimeMention,
 )
@@ -55,6 +67,9 @@ SLOT_WEIGHT = {"subject": 1.0, "obj": 1.0, "poss": 0.95, "between": 0.95, "pair"
 #: Types whose target may be an earlier event's author ("condemned the strikes").
 EVENT_REFERENCE_TYPES = ("ACCUSE",)
 CONTENT_WINDOW = 5  # words after a verbal act within which a noun is its content
+#: A meeting has participants, not a content: "arrived for talks" is no act about talks.
+MEETING_TYPES = frozenset({"CONSULT"})
+MIN_REPEAT_CHARS = 40  # a sentence this long repeated word for word is a copy, not news
 REFERABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 
 
@@ -74,7 +89,7 @@ class ExtractSettings:
         "AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID", "COERCE",
         "SANCTION",
     )  # fmt: skip
-    propagate_types: tuple[str, ...] = ("CONSULT",)
+    propagate_types: tuple[str, ...] = ("CONSULT", "ASSAULT")
     triggers_path: str | None = None
     ontology_path: str | None = None
     modality_path: str | None = None
@@ -98,6 +113,7 @@ class _Candidate:
     absolute: bool = False  # "with X doing Y": the source came from an absolute phrase
     other_heads: tuple[int, ...] = ()  # token ids of every trigger of the sentence
     timed_sentence: bool = False  # the sentence has a time expression, usable or not
+    conflict_call: bool = False  # a call for a ceasefire, restraint, de-escalation
 
 
 def _actor_ref(mention: ActorMention) -> ActorRef:
@@ -105,9 +121,39 @@ def _actor_ref(mention: ActorMention) -> ActorRef:
 
 
 def _place_ref(place: PlaceMention) -> ActorRef:
+    """A place standing for its state ("a visit to Moscow" is a visit to Russia); the
+    government's name is filled in per document (`_name_states`)."""
     return ActorRef(
-        text=place.text, name=place.name, country=place.country, start=place.start, end=place.end
-    )
+        text=place.text, country=place.country, sector="GOV",
+        entity_id=f"state:{place.country}", start=place.start, end=place.end,
+    )  # fmt: skip
+
+
+def _more_specific(ref: ActorRef | None, *others: ActorRef | None) -> ActorRef | None:
+    """Of two mentions of one event, the named person or body over the bare state
+    ("arrived in Moscow for talks with Putin": the target is Putin, not Moscow)."""
+    if ref is None or not (ref.entity_id or "").startswith("state:"):
+        return ref
+    for other in others:
+        if (
+            other is not None
+            and other.country == ref.country
+            and other.entity_id
+            and not other.entity_id.startswith("state:")
+        ):
+            return other
+    return ref
+
+
+def _state_level(ref: ActorRef) -> ActorRef:
+    """An inferred counterpart is the country, not whichever of its officials the text
+    happened to name first: the state's reference, over the same text."""
+    if ref.country in (None, "IGO", "NGO", "MNC") or (ref.entity_id or "").startswith("state:"):
+        return ref
+    return ActorRef(
+        text=ref.text, country=ref.country, sector="GOV", entity_id=f"state:{ref.country}",
+        start=ref.start, end=ref.end,
+    )  # fmt: skip
 
 
 #: An actor reference with the trust its resolution deserves.
@@ -125,12 +171,6 @@ def _refs(groups: tuple[Group, ...], allow_places: bool) -> list[Ref]:
         for mention in group.mentions:
             out.append((_actor_ref(mention), HOW_WEIGHT.get(mention.how, 0.85)))
     return out
-
-
-def event_id(sentence_start: int, trigger_start: int, type_: str, src: str, tgt: str) -> str:
-    """Stable id of an event: a hash of where it is and what it codes."""
-    key = f"{sentence_start}:{trigger_start}:{type_}:{src}:{tgt}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
 def _same_actor(a: ActorRef, b: ActorRef) -> bool:
@@ -185,17 +225,33 @@ class EventExtractor:
         time_starts = [t.start for t in times]
         published = doc._.published
         counterparts = self._counterparts(actors)
+        governments = {
+            a.country: a.name
+            for a in actors
+            if a.kind == "state" and a.country and a.entity_id == f"state:{a.country}"
+        }
         events: list[tuple[Event, _Candidate]] = []
+        seen_sentences: set[str] = set()
+        text = doc.text  # built once: Span.text and Doc.text join tokens on each call
         for index, sent in enumerate(doc.sents):
             lo, hi = sent.start_char, sent.end_char
+            key = " ".join(text[lo:hi].split())
+            if len(key) >= MIN_REPEAT_CHARS:
+                if key in seen_sentences:
+                    continue  # a headline repeated verbatim (a related link): no new report
+                seen_sentences.add(key)
             s_actors = actors[
                 bisect.bisect_left(actor_starts, lo) : bisect.bisect_left(actor_starts, hi)
             ]
             s_places = places[
                 bisect.bisect_left(place_starts, lo) : bisect.bisect_left(place_starts, hi)
             ]
-            s_times = times[
-                bisect.bisect_left(time_starts, lo) : bisect.bisect_left(time_starts, hi)
+            s_times = [
+                t
+                for t in times[
+                    bisect.bisect_left(time_starts, lo) : bisect.bisect_left(time_starts, hi)
+                ]
+                if not names_a_thing(doc, t)
             ]
             if not s_actors:
                 continue
@@ -208,17 +264,55 @@ class EventExtractor:
                 candidates += self._candidates(frame, match, index, counterparts)
             self._resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
+            self._name_states(candidates, governments)
             heads = tuple(m.head for m in matches)
             for cand in candidates:
                 cand.other_heads = heads
-                cand.timed_sentence = bool(s_times)
+                cand.timed_sentence = bool(s_times) and (
+                    cand.event_type.name not in self.settings.propagate_types
+                    or self._has_own_time(frame, cand, s_times)
+                )
             built = [
                 self._build(frame, index, cand, s_places, s_times, published) for cand in candidates
             ]
-            events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
+            events += self._dedupe(
+                [(e, c) for e, c in zip(built, candidates, strict=True) if e], text[lo:hi], lo
+            )
         if self.settings.propagate_dates:
-            self._propagate(events)
-        return [e for e, _ in events]
+            timed = [cand.timed_sentence for _, cand in events]
+            dated = propagate_dates([e for e, _ in events], timed, self.settings.propagate_types)
+            events = [(e, c) for e, (_, c) in zip(dated, events, strict=True)]
+        calls = {
+            i
+            for i, (event, cand) in enumerate(events)
+            if cand.conflict_call
+            and (event.target is None or cand.contextual or cand.rule.endswith(">document"))
+        }
+        found = [e for e, _ in events]
+        if calls:
+            found = address_conflict_calls(
+                found, calls, self.settings.lookback_sentences, governments
+            )
+        return found
+
+    @staticmethod
+    def _has_own_time(frame: SentenceFrame, cand: _Candidate, times: list[TimeMention]) -> bool:
+        """Whether a time of the sentence can date this trigger (not only another one's:
+        "the meeting was planned as reports said X will meet Y on Monday")."""
+        doc, head = frame.doc, cand.match.head
+        lo, hi = frame.segment(head)
+        segment = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        others = [doc[i].idx for i in cand.other_heads if i != head]
+        return bool(clause_times(times, doc[head].idx, segment, others))
+
+    @staticmethod
+    def _name_states(candidates: list[_Candidate], governments: dict[str, str]) -> None:
+        """A state-level target with no name yet takes its government's name, as the
+        document's own mentions of that state spell it."""
+        for cand in candidates:
+            ref = cand.target
+            if ref is not None and ref.name is None and ref.country in governments:
+                cand.target = replace(ref, name=governments[ref.country])
 
     @staticmethod
     def _counterparts(actors: list[ActorMention]) -> list[ActorMention]:
@@ -227,7 +321,7 @@ class EventExtractor:
         counts = Counter(a.country for a in actors if a.country and a.country != "IGO")
         first: dict[str, ActorMention] = {}
         for actor in actors:
-            if actor.country in counts:
+            if actor.country is not None and actor.country in counts:
                 first.setdefault(actor.country, actor)
         return [first[c] for c, _ in counts.most_common()]
 
@@ -240,10 +334,18 @@ class EventExtractor:
     @staticmethod
     def _noun_reading(frame: SentenceFrame, match: TriggerMatch) -> bool:
         """The trigger reads as a noun (headline capitals hide the part of speech)."""
+        key = (match.head, match.last, match.entry.pos)
+        known = frame.noun_readings.get(key)
+        if known is not None:
+            return known
         reading = reading_of(frame.doc[match.head], frame.title_case)
         if reading == "ANY":
-            return match.entry.pos == "NOUN"
-        return reading == "NOUN"
+            noun = match.entry.pos == "NOUN"
+        else:
+            # "diplomatic cover", "military aid": an adjective and its noun read as a noun
+            noun = reading == "NOUN" or (reading == "ADJ" and match.last > match.head)
+        frame.noun_readings[key] = noun
+        return noun
 
     def _arguments(
         self, frame: SentenceFrame, match: TriggerMatch
@@ -312,17 +414,27 @@ class EventExtractor:
                 how = src_found.slot
             if tgt_found:
                 rule += f">{tgt_found.slot}"
-        if not targets and sources and self._wants_context(event_type, src_found, sources):
+        if (
+            not targets
+            and sources
+            and self._wants_context(event_type, src_found, sources)
+            and not (entry.need_target and noun_reading)  # "welcomed the agreement"
+        ):
             # the trigger's own clause first, then the whole sentence
-            other = self._context_target(frame.segment_groups(match.head), sources, True)
+            other = self._context_target(frame.clause_groups(match.head), sources, True)
+            if other is None:
+                other = self._context_target(frame.segment_groups(match.head), sources, True)
+            where = ">context"
             if other is None:
                 other = self._context_target(frame.groups, sources, False)
+                where = ">sentence"
             if other is not None and entry.target:
                 targets = [other]
-                rule += ">context"
+                rule += where
             elif (
                 entry.target
                 and self.settings.document_target
+                and len(sources) == 1  # "Japan and Australia voiced concern": about whom?
                 and counterparts
                 and not entry.need_target
                 and not event_type.symmetric
@@ -333,9 +445,13 @@ class EventExtractor:
                 own = {ref.country for ref, _ in sources}
                 mention = next((m for m in counterparts if m.country not in own), None)
                 if mention is not None:
-                    targets = [(_actor_ref(mention), 0.45 * HOW_WEIGHT.get(mention.how, 0.85))]
+                    weight = 0.45 * HOW_WEIGHT.get(mention.how, 0.85)
+                    targets = [(_state_level(_actor_ref(mention)), weight)]
                     rule += ">document"
-        pairs, rule = self._pairs(event_type, sources, targets, rule, how)
+        pairs, rule = self._pairs(
+            event_type, sources, targets, rule, how,
+            noun_reading and not frame.after_subject_preposition(match.head),
+        )  # fmt: skip
         one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
         if (
             entry.need_target
@@ -365,10 +481,12 @@ class EventExtractor:
                 _Candidate(
                     match, event_type, src_ref, tgt_ref, rule, confidence, index,
                     place if tgt_ref is not None else None,
-                    contextual=rule.endswith(">context") and tgt_ref is not None,
+                    contextual=rule.endswith((">context", ">sentence")) and tgt_ref is not None,
                     explicit_source=bool(src_found and src_found.slot != "subject"),
                     verb_reading=not noun_reading,
-                    absolute=bool(src_found and src_found.slot == "absolute"),
+                    absolute=bool(src_found and src_found.slot == "absolute")
+                    or frame.in_absolute_phrase(match.head),
+                    conflict_call=entry.type in CALL_TYPES and frame.calls_for_calm(match.last),
                 )
             )  # fmt: skip
         return out
@@ -386,10 +504,20 @@ class EventExtractor:
 
     @staticmethod
     def _pairs(
-        event_type: EventType, sources: list[Ref], targets: list[Ref], rule: str, how: str
+        event_type: EventType,
+        sources: list[Ref],
+        targets: list[Ref],
+        rule: str,
+        how: str,
+        noun_reading: bool = False,
     ) -> tuple[list[tuple[Ref | None, Ref | None]], str]:
-        """(source, target) pairs: one per pair, as GDELT and ICEWS rows are."""
-        if not targets and len(sources) >= 2 and event_type.symmetric:
+        """(source, target) pairs: one per pair, as GDELT and ICEWS rows are.
+
+        Coordinated subjects are the two sides of a symmetric verb ("Russia and Iran
+        signed") or of a noun they move into ("moved toward closer cooperation"), not of
+        a noun the clause only mentions (`noun_reading`: "X and Y framed the meeting").
+        """
+        if not targets and len(sources) >= 2 and event_type.symmetric and not noun_reading:
             # "Russia and Iran signed ...": the coordinated subjects are the two sides
             pairs: list[tuple[Ref | None, Ref | None]] = [
                 (sources[i], sources[j])
@@ -401,7 +529,9 @@ class EventExtractor:
             # "fighting between X and Y" goes both ways
             pairs = [(s, t) for s in sources for t in targets]
             return pairs + [(t, s) for s, t in pairs], rule
-        return [(s, t) for s in sources for t in (targets or [None])], rule
+        if not targets:
+            return [(s, None) for s in sources], rule
+        return [(s, t) for s in sources for t in targets], rule
 
     @staticmethod
     def _context_target(
@@ -418,7 +548,9 @@ class EventExtractor:
         if len(others) != 1:
             return None
         mention = next(iter(others.values()))
-        return _actor_ref(mention), (0.75 if near else 0.6) * HOW_WEIGHT.get(mention.how, 0.85)
+        return _state_level(_actor_ref(mention)), (0.75 if near else 0.6) * HOW_WEIGHT.get(
+            mention.how, 0.85
+        )
 
     def _acceptable(
         self, event_type: EventType, src: ActorRef | None, tgt: ActorRef | None
@@ -441,11 +573,31 @@ class EventExtractor:
         candidates: list[_Candidate],
         earlier: list[tuple[Event, _Candidate]],
     ) -> None:
-        """ "Condemned the strikes": the target is whoever struck."""
+        """ "Condemned the strikes": the target is whoever struck.
+
+        A target guessed from the sentence yields to the author of an attack the same
+        sentence reports ("as Israeli strikes went on, Russia voiced concern about the
+        violation of Iran's sovereignty": the state named is the victim, not the accused).
+        """
         for cand in candidates:
             if cand.event_type.name not in EVENT_REFERENCE_TYPES or (
                 cand.target is not None and not cand.contextual
             ):
+                continue
+            attacker = next(
+                (
+                    c.source
+                    for c in candidates
+                    if c.event_type.name in REFERABLE_TYPES
+                    and c.source is not None
+                    and self._acceptable(cand.event_type, cand.source, c.source)
+                ),
+                None,
+            )
+            if attacker is not None:
+                cand.target = attacker
+                cand.contextual = False
+                cand.rule += "/author"
                 continue
             inner = next(
                 (
@@ -495,12 +647,21 @@ class EventExtractor:
         """ "Offered expanded cooperation", "a proposal for talks": a noun that is what a
         verbal act offers, asks or rejects is that act's content, not an event of its own
         (unless the noun names its own author: "condemned the US strikes")."""
-        acts = [c.match for c in candidates if c.event_type.quad.startswith("verbal")]
+        acts = [
+            c.match
+            for c in candidates
+            if c.event_type.quad.startswith("verbal") and c.event_type.name not in MEETING_TYPES
+        ]
         kept = []
         for cand in candidates:
             head = cand.match.head
             inside = any(
-                act is not cand.match and 0 < head - act.last <= CONTENT_WINDOW for act in acts
+                act is not cand.match
+                and head - act.last > 0
+                and (
+                    head - act.last <= CONTENT_WINDOW or frame.noun_phrases_between(act.last, head)
+                )
+                for act in acts
             )
             if inside and self._noun_reading(frame, cand.match) and not cand.explicit_source:
                 continue
@@ -533,8 +694,10 @@ class EventExtractor:
         modality = self.modality.classify(
             doc, sent.start, sent.end, match.head, match.last, cand.event_type.name
         )
-        if modality == "asserted" and cand.absolute:
-            modality = "generic"  # "with Iran supplying drones": background, not news
+        if modality == "asserted" and (cand.absolute or match.entry.stative):
+            # "with Iran supplying drones", "the growing ties between X and Y": background
+            # or a relationship's state, not an occurrence the report asserts
+            modality = "generic"
         lo, hi = frame.segment(match.head)
         date = event_date(
             times,
@@ -584,19 +747,19 @@ class EventExtractor:
             rule=cand.rule,
         )
 
-    @staticmethod
-    def _key(event: Event, symmetric: bool) -> tuple[str, ...]:
-        src = event.source.country if event.source else ""
-        tgt = event.target.country if event.target else ""
-        pair = tuple(sorted((src or "", tgt or ""))) if symmetric else (src or "", tgt or "")
-        return (event.type, *pair)
-
-    def _dedupe(self, items: list[tuple[Event, _Candidate]]) -> list[tuple[Event, _Candidate]]:
+    def _dedupe(
+        self, items: list[tuple[Event, _Candidate]], text: str = "", offset: int = 0
+    ) -> list[tuple[Event, _Candidate]]:
         """One event per (type, source, target) in a sentence: a verb's over a noun's (the
-        clause asserts with its verb, a noun often only refers), then the most confident."""
+        clause asserts with its verb, a noun often only refers), then the most confident.
+
+        Lines of a sentence (`text`, starting at `offset`) count apart: a list of bullet
+        points the splitter left in one sentence reports one thing per line.
+        """
         best: dict[tuple[str, ...], tuple[Event, _Candidate]] = {}
         for event, cand in items:
-            key = self._key(event, cand.event_type.symmetric)
+            line = str(text.count("\n", 0, max(0, event.trigger.start - offset)))
+            key = (*event_key(event, cand.event_type.symmetric), line)
             kept = best.get(key)
             if kept is None:
                 best[key] = (event, cand)
@@ -606,6 +769,8 @@ class EventExtractor:
             winner, loser = (event, kept[0]) if rank_new > rank_old else (kept[0], event)
             winner = replace(
                 winner,
+                source=_more_specific(winner.source, loser.source, loser.target),
+                target=_more_specific(winner.target, loser.target, loser.source),
                 mode=winner.mode or loser.mode,
                 location=winner.location or loser.location,
                 date=winner.date or loser.date,
@@ -613,55 +778,10 @@ class EventExtractor:
             best[key] = (winner, cand if winner.id == event.id else kept[1])
         # an event with no target adds nothing when the same source has a targeted one
         targeted = {(e.type, e.source.country) for e, _ in best.values() if e.source and e.target}
-        kept = [
+        out = [
             (e, c)
             for e, c in best.values()
             if e.target is not None
             or (e.type, e.source.country if e.source else None) not in targeted
         ]
-        return sorted(kept, key=lambda ec: ec[0].trigger.start)
-
-    def _propagate(self, events: list[tuple[Event, _Candidate]]) -> None:
-        """Mentions of one dated event ("the visit", "the recent summit") share its date.
-
-        The anchor of an asserted (type, pair) is its first mention dated by a time
-        expression; without one, its first mention dated by the publication date, which
-        then only dates later mentions.
-        """
-        anchors: dict[tuple[str, ...], Event] = {}
-        fallback: dict[tuple[str, ...], Event] = {}
-        for event, _ in events:
-            if event.modality == "asserted" and event.target is not None and event.date:
-                key = self._key(event, True)
-                if event.date.text is not None:
-                    anchors.setdefault(key, event)
-        for i, (event, cand) in enumerate(events):
-            if event.modality != "asserted" or event.target is None:
-                continue
-            key = self._key(event, True)
-            if event.date is not None and event.date.text is not None:
-                continue
-            origin = anchors.get(key)
-            if origin is None:
-                if event.date is not None:
-                    fallback.setdefault(key, event)
-                    continue
-                origin = fallback.get(key)
-            if (
-                origin is None
-                or origin is event
-                or event.type not in self.settings.propagate_types
-                or cand.timed_sentence  # its own time, even unanchored, says otherwise
-            ):
-                continue
-            events[i] = (
-                replace(
-                    event,
-                    date=EventDate(origin.date.value, origin.date.precision, None)
-                    if origin.date
-                    else None,
-                    location=event.location
-                    or (origin.location if event.mode == origin.mode else None),
-                ),
-                cand,
-            )
+        return sorted(out, key=lambda ec: ec[0].trigger.start)

@@ -41,6 +41,8 @@ VERB_GROUP_TAGS = frozenset({"MD", "RB", "RBR", "RBS", "TO"})
 MAX_OBJ_GAP = 8
 MAX_PREP_DISTANCE = 12
 MAX_SEGMENTS = 4
+MAX_TITLE_WORDS = 4  # "Iranian Foreign Minister" before a name
+CALL_WINDOW = 6  # words after a request within which its content stands
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,12 @@ class SentenceFrame:
         self.lowers = [t.lower_ for t in tokens]
         self.texts = [t.text for t in tokens]
         self._hard = [t.text in HARD_STOPS or "\n" in t.text or t.is_space for t in tokens]
-        # "Araghchi-Lavrov": a hyphen between words with no spaces joins, not separates
+        # "Araghchi-Lavrov", "Russia–Iran": a hyphen or an en dash between words with no
+        # spaces joins, not separates
         self._soft = [
             t.text in SOFT_STOPS
             and not (
-                t.text == "-"
+                t.text in ("-", "–")
                 and not t.whitespace_
                 and t.i > 0
                 and not self.doc[t.i - 1].whitespace_
@@ -101,8 +104,9 @@ class SentenceFrame:
         groups = [Group(s, e, tuple(ms)) for (s, e), ms in by_span.items()]
         for place in places:
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            inside = span is not None and span.start >= self.start and span.end <= self.end
-            if inside and (span.start, span.end) not in by_span:
+            if span is None or span.start < self.start or span.end > self.end:
+                continue
+            if (span.start, span.end) not in by_span:
                 groups.append(Group(span.start, span.end, (), place))
         groups.sort(key=lambda g: (g.start, -g.end))
         self.groups = groups
@@ -116,6 +120,8 @@ class SentenceFrame:
             for i in range(group.start, group.end):
                 self._inside.setdefault(i, group)
         self.named_tokens = frozenset(self._inside)
+        #: (head, last, entry pos) -> whether a trigger reads as a noun: asked often
+        self.noun_readings: dict[tuple[int, int, str], bool] = {}
 
     # ------------------------------------------------------------------ helpers
     def _text(self, i: int) -> str:
@@ -137,6 +143,23 @@ class SentenceFrame:
             hi += 1
         return lo, hi + 1
 
+    def clause_groups(self, head: int) -> list[Group]:
+        """Actor groups in the trigger's own clause: its segment, cut at the subordinate
+        or relative clauses on either side ("X's commitment gives Iran hope as it weighs
+        Washington's offer": Iran, not Washington)."""
+        lo, hi = self.segment(head)
+        for i in range(head - 1, lo - 1, -1):
+            word = self._text(i)
+            if word in self.g.subordinators or (word in self.g.relatives and word != "that"):
+                lo = i + 1
+                break
+        for i in range(head + 1, hi):
+            word = self._text(i)
+            if word in self.g.subordinators or (word in self.g.relatives and word != "that"):
+                hi = i
+                break
+        return [g for g in self.groups if g.start >= lo and g.end <= hi and not g.is_place]
+
     def segment_groups(self, head: int) -> list[Group]:
         """Actor groups in the trigger's segment."""
         lo, hi = self.segment(head)
@@ -146,11 +169,20 @@ class SentenceFrame:
         return self._inside.get(i)
 
     def _after_preposition(self, group: Group) -> bool:
-        """Whether the word before a group (past determiners) is a preposition."""
+        """Whether the word before a group (past determiners and a title: "with Iranian
+        Foreign Minister Abbas Araghchi") is a preposition."""
         i = group.start - 1
-        while i >= self.start and self.tags[i - self.start] in ("DT", "PDT", "JJ", "CD", "PRP$"):
+        titled = False
+        while i >= self.start and (
+            self.tags[i - self.start] in ("DT", "PDT", "JJ", "CD", "PRP$")
+            or (self.tags[i - self.start] in ("NNP", "NNPS") and i not in self._inside)
+        ):
+            titled = titled or self.tags[i - self.start] in ("NNP", "NNPS")
             i -= 1
-        return i >= self.start and self._text(i) in self.g.prepositions
+        if i < self.start or self._text(i) not in self.g.prepositions:
+            return False
+        # "Secretary of State Marco Rubio": the preposition is inside the title
+        return not (titled and i > self.start and self.texts[i - 1 - self.start][:1].isupper())
 
     def _has_verb(self, tokens: list[int]) -> bool:
         return any(
@@ -195,9 +227,10 @@ class SentenceFrame:
         return [g for g in seen if not self._after_preposition(g)]
 
     def _coordinated_left(self, group: Group, floor: int) -> list[Group]:
-        """Groups joined to `group` by "and", "or", "&", "both" or a comma, leftwards."""
+        """Groups joined to `group` by "and", "or", "&", "both" or a comma, leftwards
+        (past a title before a name: "Putin and Iranian Foreign Minister Araghchi")."""
         out = [group]
-        i = group.start - 1
+        i = self._title_start(group.start, floor) - 1
         while i >= floor:
             word = self._text(i)
             if word in self.g.coordinators or self.texts[i - self.start] == ",":
@@ -207,8 +240,31 @@ class SentenceFrame:
             if prev is None or prev.is_place:
                 break
             out.insert(0, prev)
-            i = prev.start - 1
+            i = self._title_start(prev.start, floor) - 1
         return out
+
+    def _coordinated_verb(self, cands: list[Group], head: int) -> bool:
+        """The trigger is a second verb joined by "and"/"but"/"or" after an earlier
+        verb's object, which an earlier candidate (the shared subject) precedes."""
+        if len(cands) < 2 or not self._after_verb(cands[-1]):
+            return False
+        return any(self._text(j) in ("and", "but", "or") for j in range(cands[-1].end, head))
+
+    def _title_start(self, start: int, floor: int) -> int:
+        """Where a title of capitalised words (not an actor) before a name begins, if a
+        coordinator stands before it; else `start`."""
+        i = start - 1
+        while (
+            i >= floor
+            and start - i <= MAX_TITLE_WORDS
+            and i not in self._inside
+            and self.tags[i - self.start] in ("NNP", "NNPS", "JJ")
+            and self.texts[i - self.start][:1].isupper()
+        ):
+            i -= 1
+        if i < start - 1 and i >= floor and self._text(i) in self.g.coordinators:
+            return i + 1
+        return start
 
     def _opener(self, seg: list[int]) -> int:
         """Length of a co-subject opener ("along with") at the start of a segment, or 0."""
@@ -223,7 +279,9 @@ class SentenceFrame:
         i = group.start - 1
         while i >= self.start and self.tags[i - self.start] in ("DT", "PDT", "JJ", "CD", "PRP$"):
             i -= 1
-        return i >= self.start and self.tags[i - self.start] in ("VB", "VBD", "VBZ", "VBP", "VBG")
+        return i >= self.start and self.tags[i - self.start] in (
+            "VB", "VBD", "VBN", "VBZ", "VBP", "VBG"
+        )  # fmt: skip
 
     def governed_by_verb(self, head: int) -> bool:
         """A noun trigger is the object of a verb of its clause ("held talks", "voiced
@@ -290,7 +348,8 @@ class SentenceFrame:
             if k > 0 and first in self.g.relatives:
                 continue  # "X, who met Y, said": skip the relative clause
             cands = self._candidates(seg)
-            if noun:
+            if noun or self._coordinated_verb(cands, head):
+                # "X condemned Y and praised Z": Y is the first verb's object
                 cands = [g for g in cands if not self._after_verb(g)]
             if cands:
                 chosen = cands[-1]
@@ -315,6 +374,16 @@ class SentenceFrame:
                 return Found("subject", result, head - chosen.end + 1)
             if (
                 k == 0
+                and not noun
+                and core
+                and self._common_noun(core[-1])
+                and not self._has_verb([i for i in seg if i < core[-1]])
+            ):
+                # "one journalist asked X": the subject is no actor (but in "X welcomed
+                # the deal and urged Y" the noun is an object and X the subject)
+                return None
+            if (
+                k == 0
                 or first in self.g.relatives
                 or first in self.g.subordinators
                 or not self._has_verb(seg)
@@ -326,9 +395,18 @@ class SentenceFrame:
             return Found("subject", tuple(extra), MAX_OBJ_GAP)
         return self._opener_subject(head, segments)
 
+    def _common_noun(self, i: int) -> bool:
+        """A lower-case common noun outside any actor: the head of a subject that names
+        no political actor ("one journalist", "analysts")."""
+        return (
+            self.tags[i - self.start] in ("NN", "NNS")
+            and self.texts[i - self.start].islower()
+            and i not in self._inside
+        )
+
     def _absolute_subject(self, head: int) -> Found | None:
         """ "with Russia and Iran supporting X": the actors after "with" do the -ing."""
-        if self.tags[head - self.start] != "VBG":
+        if not self._gerund(head):
             return None
         last = self._ending.get(head - 1)
         if last is None or last.is_place:
@@ -339,7 +417,41 @@ class SentenceFrame:
             before -= 1
         if before >= self.start and self._text(before) == "with":
             return Found("absolute", tuple(groups), 1)
+        if (
+            before >= self.start
+            and self._text(before) in ("and", ",")
+            and self._in_absolute(before)
+        ):
+            # "with Iran supplying drones and Russia offering cover": the second conjunct
+            return Found("absolute", tuple(groups), 1)
         return None
+
+    def in_absolute_phrase(self, head: int) -> bool:
+        """The trigger is the -ing of an absolute phrase ("with Iran supplying drones")."""
+        return self._absolute_subject(head) is not None
+
+    def _gerund(self, i: int) -> bool:
+        """An -ing form (the tagger often calls "offering" a noun)."""
+        return self.tags[i - self.start] == "VBG" or (
+            self.tags[i - self.start] == "NN" and self.lowers[i - self.start].endswith("ing")
+        )
+
+    def _in_absolute(self, i: int) -> bool:
+        """Whether token `i` follows an absolute phrase "with <actor> <-ing>" in its
+        clause."""
+        while i > self.start and not self._is_hard(i - 1):
+            i -= 1
+            if self._text(i) != "with":
+                continue
+            group = self._starting.get(i + 1)
+            if (
+                group is not None
+                and not group.is_place
+                and group.end < self.end
+                and self._gerund(group.end)
+            ):
+                return True
+        return False
 
     def gap_possessor(self, head: int, last: int) -> Found | None:
         """ "stressed Russia's support": a possessor inside a multi-word trigger is the
@@ -501,8 +613,11 @@ class SentenceFrame:
                     groups = self._coordinated_left(group, max(self.start, group.start - 6))
                 return Found("poss", tuple(groups), head - group.end + 1, pair)
             tok = self.doc[i]
-            if tok.lower_ in ("'s", "’s", "'", "’") or tok.tag_ == "POS":
+            if tok.lower_ in ("'s", "’s", "'", "’") or tok.tag_ in ("POS", "``", "''"):
                 i -= 1
+                continue
+            if tok.text in ("“", "”", '"'):
+                i -= 1  # "the Israeli-US “12-day war”": quotation marks inside the phrase
                 continue
             if tok.tag_ in ("JJ", "JJR", "JJS", "CD", "NN", "NNS") or (
                 tok.text == "-" and not self._is_soft(i)
@@ -512,6 +627,35 @@ class SentenceFrame:
                 continue
             break
         return None
+
+    def calls_for_calm(self, last: int) -> bool:
+        """Whether a ceasefire, a truce, restraint or de-escalation is what the act at
+        `last` asks for (within a few words, in its clause)."""
+        stop = min(self._clause_end(last), last + 1 + CALL_WINDOW)
+        return any(self._text(i) in self.g.conflict_calls for i in range(last + 1, stop))
+
+    def after_subject_preposition(self, head: int) -> bool:
+        """A noun trigger in a phrase like "toward closer cooperation", "in talks": the
+        clause's subject takes part in it."""
+        i = head - 1
+        while i >= self.start and self.tags[i - self.start] in NP_TAGS:
+            i -= 1
+        return i >= self.start and self._text(i) in self.g.subject_prepositions
+
+    def noun_phrases_between(self, after: int, head: int) -> bool:
+        """Whether only noun phrases and their coordination stand between two tokens
+        ("calling for a ceasefire and a roadmap"): the later noun is in the same object."""
+        if head - after > 2 * MAX_OBJ_GAP:
+            return False
+        for i in range(after + 1, head):
+            word = self._text(i)
+            if self._is_hard(i) or (
+                self.tags[i - self.start] not in NP_TAGS
+                and word not in self.g.coordinators
+                and word != ","
+            ):
+                return False
+        return True
 
     def find(self, slot: str, head: int, last: int, allow_places: bool, noun: bool) -> Found | None:
         """Dispatch to the finder of `slot` (see `dyad.events.lexicon.SLOTS`); `noun` says

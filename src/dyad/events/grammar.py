@@ -31,6 +31,7 @@ class Grammar:
     opener_prepositions: frozenset[str]
     verb_markers: frozenset[str]
     place_prepositions: frozenset[str]
+    conflict_calls: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:

@@ -48,6 +48,8 @@ _GAP_TAGS = frozenset(
      "NNS", "NNP", "NNPS", "HYPH", "POS", ":", "``", "''"}
 )  # fmt: skip
 _GAP_WORDS = frozenset({"-", "–", "'s", "’s", "and"})
+#: Before a participle that modifies the noun after it ("for coordinated action").
+_MODIFIER_PREV = frozenset({"IN", "DT", "PDT", "PRP$", "POS", "JJ", "CC", "CD", ","})
 _NOUN_PREV = frozenset(
     {"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}
 )  # a word after these reads as a noun
@@ -69,6 +71,7 @@ class TriggerEntry:
     place_target: bool
     line: int | None
     near: frozenset[str] = frozenset()  # lemmas one of which must stand near the trigger
+    stative: bool = False  # names a relationship or a trend, not an occurrence
 
     @property
     def size(self) -> int:
@@ -141,7 +144,17 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
         path,
         entry,
         {"id", "type", "pattern"},
-        {"pos", "mode", "source", "target", "strength", "need_target", "place_target", "near"},
+        {
+            "pos",
+            "mode",
+            "source",
+            "target",
+            "strength",
+            "need_target",
+            "place_target",
+            "near",
+            "stative",
+        },
     )
     line = line_of(item)
     if item["type"] not in ontology:
@@ -162,7 +175,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
     strength = item.get("strength", 0.8)
     if isinstance(strength, bool) or not isinstance(strength, int | float) or not 0 < strength <= 1:
         raise LexiconError(str(path), line, f"strength must be in (0, 1], got {strength!r}")
-    for flag in ("need_target", "place_target"):
+    for flag in ("need_target", "place_target", "stative"):
         if not isinstance(item.get(flag, False), bool):
             raise LexiconError(str(path), line, f"{flag} must be true or false")
     if not isinstance(item["id"], str) or not item["id"]:
@@ -182,6 +195,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
         strength=float(strength),
         need_target=item.get("need_target", False),
         place_target=item.get("place_target", False),
+        stative=item.get("stative", False),
         line=line,
     )
 
@@ -192,16 +206,32 @@ def reading_of(token: Token, title_case: bool) -> str:
     grammar = load_grammar()
     prev = token.nbor(-1) if token.i > token.sent.start else None
     if title_case and tag in ("NNP", "NNPS"):
+        if prev is not None and (prev.tag_ == "POS" or prev.lower_ in ("'s", "’s")):
+            return "NOUN"  # "Minister's Visit to Moscow": what a possessive owns is a noun
         return "ANY"  # headline capitals hide the part of speech
     if tag.startswith("VB"):
         if prev is not None and prev.tag_ in _NOUN_PREV and tag not in ("VBD", "VBZ", "VBP"):
             return "NOUN"
+        nxt = token.nbor(1) if token.i + 1 < token.sent.end else None
+        if (
+            tag == "VBN"
+            and prev is not None
+            and prev.tag_ in _MODIFIER_PREV
+            and nxt is not None
+            and nxt.tag_ in ("NN", "NNS", "VBG")
+        ):
+            return "ADJ"  # "into coordinated positions": a participle modifying a noun
         return "VERB"
     if tag.startswith("NN"):
         if prev is not None and prev.lower_ in grammar.verb_markers:
             return "VERB"
         if token.lower_.endswith("ing"):
-            if prev is not None and prev.lower_ in grammar.be_forms and prev.tag_ != "POS":
+            if (
+                prev is not None
+                and prev.lower_ in grammar.be_forms
+                and prev.tag_ != "POS"
+                and prev.lower_ not in ("'s", "’s")  # "Araghchi's meeting": a possessive
+            ):
                 return "VERB"  # "will be meeting": a progressive the tagger took for a noun
             nxt = token.nbor(1) if token.i + 1 < token.sent.end else None
             if (
@@ -325,7 +355,9 @@ class TriggerLexicon:
                     ids = self._match_at(sent, token.i, entry)
                     if ids is not None and (not entry.near or self._near(sent, ids, entry.near)):
                         found.append(TriggerMatch(entry, ids))
-        found.sort(key=lambda m: (-m.entry.size, m.head, -m.entry.strength))
+        # the entry covering more of the phrase wins ("reaffirmed a deepening strategic
+        # partnership" is the reaffirming, not the deepening), then the one of more words
+        found.sort(key=lambda m: (m.head - m.last, -m.entry.size, m.head, -m.entry.strength))
         taken: set[int] = set()
         chosen: list[TriggerMatch] = []
         for match in found:

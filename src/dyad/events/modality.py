@@ -214,7 +214,10 @@ class ModalityClassifier:
         return i >= sent_start and doc[i].lower_ in ("of", "from", "about", "after")
 
     def _perfect(self, doc: Doc, left: list[int], head: int, event_type: str) -> bool:
-        if event_type not in self.cues.perfect_generic_types or doc[head].tag_ != "VBN":
+        if event_type not in self.cues.perfect_generic_types or doc[head].tag_ not in (
+            "VBN",
+            "VBD",  # the tagger confuses the two after "have"
+        ):
             return False
         for i in reversed(left[-3:]):
             if doc[i].lower_ in self.grammar.perfect_auxiliaries:

@@ -1,0 +1,139 @@
+"""Document-level passes over extracted events: shared dates, who a call for calm addresses.
+
+Mentions of one dated event ("the visit", "the recent summit") share its date.
+
+"Trump called for a ceasefire" names no addressee, yet news means the parties of the
+conflict the story is about. A call whose content is a ceasefire, a truce, restraint or
+de-escalation (the words are data: `conflict_calls` in `data/grammar.yaml`), and whose
+target was only guessed, is addressed to the two sides of an attack the document reports:
+the nearest one before it, else the pair the document reports fighting most often.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from dyad.model import ActorRef, Event, EventDate
+
+#: The event type whose two sides a call for calm addresses.
+CONFLICT_TYPE = "ASSAULT"
+#: Event types that can be a call for calm.
+CALL_TYPES = frozenset({"REQUEST"})
+
+
+def event_id(sentence_start: int, trigger_start: int, type_: str, src: str, tgt: str) -> str:
+    """Stable id of an event: a hash of where it is and what it codes."""
+    key = f"{sentence_start}:{trigger_start}:{type_}:{src}:{tgt}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _state(ref: ActorRef, governments: dict[str, str]) -> ActorRef:
+    """The state behind a party's mention (the addressee is the country, not one official)."""
+    return ActorRef(
+        text=ref.text, name=governments.get(ref.country or ""), country=ref.country,
+        sector="GOV", entity_id=f"state:{ref.country}", start=ref.start, end=ref.end,
+    )  # fmt: skip
+
+
+def _parties(event: Event) -> tuple[ActorRef, ...]:
+    return tuple(ref for ref in (event.source, event.target) if ref is not None and ref.country)
+
+
+def _conflict_parties(events: Sequence[Event], index: int, lookback: int) -> tuple[ActorRef, ...]:
+    """The two sides of the attack nearest before event `index` (within `lookback`
+    sentences), else of the pair the document reports fighting most often."""
+    here = events[index].sentence.index
+    for event in reversed([e for e in events if e.sentence.index <= here]):
+        if here - event.sentence.index > lookback:
+            break
+        if event.type == CONFLICT_TYPE and len(_parties(event)) == 2:
+            return _parties(event)
+    pairs = Counter(
+        frozenset(r.country for r in _parties(e))
+        for e in events
+        if e.type == CONFLICT_TYPE and len(_parties(e)) == 2
+    )
+    if not pairs:
+        return ()
+    best = pairs.most_common(1)[0][0]
+    first = next(e for e in events if frozenset(r.country for r in _parties(e)) == best)
+    return _parties(first)
+
+
+def address_conflict_calls(
+    events: list[Event], calls: set[int], lookback: int, governments: dict[str, str]
+) -> list[Event]:
+    """Events with each call in `calls` (indices) re-addressed to a conflict's parties:
+    one event per party other than the caller, in text order (`governments` names each
+    state's government, as the document spells it)."""
+    out: list[Event] = []
+    for i, event in enumerate(events):
+        parties = _conflict_parties(events, i, lookback) if i in calls else ()
+        own = event.source.country if event.source else None
+        addressees = [p for p in parties if p.country != own]
+        if not addressees:
+            out.append(event)
+            continue
+        for party in addressees:
+            country = party.country or ""
+            out.append(
+                replace(
+                    event,
+                    target=_state(party, governments),
+                    id=event_id(
+                        event.sentence.start, event.trigger.start, event.type, own or "", country
+                    ),
+                    rule=f"{event.rule or ''}/parties",
+                )
+            )
+    return out
+
+
+def event_key(event: Event, symmetric: bool) -> tuple[str, ...]:
+    """(type, source country, target country); the pair unordered for symmetric types."""
+    src = event.source.country if event.source else ""
+    tgt = event.target.country if event.target else ""
+    pair = tuple(sorted((src or "", tgt or ""))) if symmetric else (src or "", tgt or "")
+    return (event.type, *pair)
+
+
+def propagate_dates(
+    events: list[Event], timed: Sequence[bool], types: Sequence[str]
+) -> list[Event]:
+    """Events where later undated mentions of one dated event of `types` share its date.
+
+    The anchor of an asserted (type, pair) is its first mention dated by a time
+    expression; without one, its first mention dated by the publication date, which
+    then only dates later mentions. A mention whose sentence has a time of its own
+    (`timed`, by index), even an unanchored one, keeps what it has.
+    """
+    anchors: dict[tuple[str, ...], Event] = {}
+    fallback: dict[tuple[str, ...], Event] = {}
+    for event in events:
+        dated = event.date is not None and event.date.text is not None
+        if event.modality == "asserted" and event.target is not None and dated:
+            anchors.setdefault(event_key(event, True), event)
+    out = list(events)
+    for i, event in enumerate(events):
+        if event.modality != "asserted" or event.target is None:
+            continue
+        key = event_key(event, True)
+        if event.date is not None and event.date.text is not None:
+            continue
+        origin = anchors.get(key)
+        if origin is None:
+            if event.date is not None:
+                fallback.setdefault(key, event)
+                continue
+            origin = fallback.get(key)
+        if origin is None or origin is event or event.type not in types or timed[i]:
+            continue
+        out[i] = replace(
+            event,
+            date=EventDate(origin.date.value, origin.date.precision, None) if origin.date else None,
+            location=event.location or (origin.location if event.mode == origin.mode else None),
+        )
+    return out
