@@ -23,6 +23,7 @@ demo: install
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 test: install lint
 	$(BIN)/pytest -q

@@ -29,6 +29,10 @@ def _from_dict(cls: type[T], data: dict[str, Any] | None) -> T | None:
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
+#: Field names per dataclass, read once: `dataclasses.fields()` rebuilds a tuple per call.
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+
+
 def _plain(value: Any) -> Any:
     """A dataclass tree as plain dicts and lists.
 
@@ -39,8 +43,12 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
-    if hasattr(type(value), "__dataclass_fields__"):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    cls = type(value)
+    if hasattr(cls, "__dataclass_fields__"):
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
+        return {name: _plain(getattr(value, name)) for name in names}
     return value
 
 

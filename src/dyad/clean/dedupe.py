@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -27,14 +28,32 @@ def _shingles(text: str) -> set[bytes]:
     }
 
 
+@functools.cache
+def _permutations(num_perm: int) -> Any:
+    """The hash permutations for `num_perm`: drawing them dominated the cost of a MinHash."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
+def _new_minhash(num_perm: int, hashvalues: list[int] | None = None) -> Any:
+    from datasketch import MinHash  # imported on use: the package takes a second to import
+
+    return MinHash(
+        num_perm=num_perm,
+        seed=SEED,
+        scheme=SCHEME,
+        hashvalues=hashvalues,
+        permutations=_permutations(num_perm),
+    )
+
+
 def minhash_signature(text: str, num_perm: int = 128) -> list[int]:
     """MinHash of the text's word 5-shingles (case, accents width and spacing ignored).
 
     The seed is fixed, so signatures are comparable across processes and runs.
     """
-    from datasketch import MinHash  # imported on use: the package takes a second to import
-
-    mh = MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME)
+    mh = _new_minhash(num_perm)
     mh.update_batch(sorted(_shingles(text)))
     return [int(v) for v in mh.hashvalues]
 
@@ -71,14 +90,12 @@ class NearDuplicateIndex:
         return doc_id in self._signatures
 
     def _minhash(self, signature: list[int]) -> MinHash:
-        from datasketch import MinHash
-
         if len(signature) != self.num_perm:
             raise ValueError(
                 f"signature has {len(signature)} values, the index expects {self.num_perm}; "
                 "compute it with minhash_signature(text, num_perm=index.num_perm)"
             )
-        return MinHash(num_perm=self.num_perm, seed=SEED, hashvalues=signature, scheme=SCHEME)
+        return _new_minhash(self.num_perm, signature)
 
     def add(self, doc_id: str, signature: list[int]) -> None:
         """Remember a document; adding the same id again is a no-op."""
