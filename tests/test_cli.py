@@ -178,7 +178,15 @@ def test_cli_bad_user_actor_file_is_a_clean_error(tmp_path):
     actors.write_text("people:\n  - id: x\n    name: X\n    country: NOWHERE\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Iran and Russia met.\n", encoding="utf-8")
     result = runner.invoke(
-        app, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.db"), "--actors", str(actors)]
+        app,
+        [
+            "ingest",
+            str(tmp_path / "a.txt"),
+            "--db",
+            str(tmp_path / "s.db"),
+            "--actors",
+            str(actors),
+        ],
     )
     assert result.exit_code == 2
     assert "bad.yaml" in result.output

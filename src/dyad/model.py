@@ -25,12 +25,19 @@ def _from_dict(cls: type[T], data: dict[str, Any] | None) -> T | None:
     """Build a flat dataclass from a dict, ignoring keys it does not know."""
     if data is None:
         return None
-    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+    names = _FIELD_SETS.get(cls)
+    if names is None:  # fields() rebuilds a tuple per call: read once per class
+        names = _FIELD_SETS[cls] = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+    if names.issuperset(data):
+        return cls(**data)  # the usual case: no unknown keys to leave out
     return cls(**{k: v for k, v in data.items() if k in names})
 
 
 #: Field names per dataclass, read once: `dataclasses.fields()` rebuilds a tuple per call.
 _FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+_FIELD_SETS: dict[type[Any], frozenset[str]] = {}
+#: Exact types `_plain` returns as they are (subclasses take the general path).
+_LEAVES = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
@@ -39,16 +46,23 @@ def _plain(value: Any) -> Any:
     `dataclasses.asdict` deep-copies every leaf, which made serialising a document's
     extractions a tenth of the pipeline's time; our leaves are immutable, so they are shared.
     """
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
     cls = type(value)
+    if cls in _LEAVES:
+        return value  # most calls: checked first, before the isinstance tests below
+    leaves = _LEAVES
+    if isinstance(value, list | tuple):
+        return [v if type(v) in leaves else _plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if type(v) in leaves else _plain(v) for k, v in value.items()}
     if hasattr(cls, "__dataclass_fields__"):
         names = _FIELD_NAMES.get(cls)
         if names is None:
             names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(value))
-        return {name: _plain(getattr(value, name)) for name in names}
+        out: dict[str, Any] = {}
+        for name in names:  # leaves inline: one call less per field
+            v = getattr(value, name)
+            out[name] = v if type(v) in leaves else _plain(v)
+        return out
     return value
 
 

@@ -11,6 +11,7 @@ again therefore stores every document exactly once and redoes little work.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -97,6 +98,10 @@ _worker_nlp: dict[str, Language] = {}  # process-local cache, filled by the init
 
 def _worker_init(settings: Settings) -> None:
     _worker_nlp["nlp"] = nlp_for(settings)
+    # The pipeline's lexicons, tables and vocabulary live as long as the process: moved
+    # out of the collector's generations, they are not scanned again on every full
+    # collection (which made reading documents back a third slower).
+    gc.freeze()
 
 
 def _failure(name: str, source: str, stage: str, exc: Exception) -> IngestError:

@@ -396,7 +396,11 @@ def test_boilerplate_line_scores_after_normalisation() -> None:
 
 def test_boilerplate_repeated_line_counts_once() -> None:
     gold = GoldDocument("doc", boilerplate=["Menu", "Share"])
-    removed = [RemovedLine("Menu", "menu"), RemovedLine("Menu", "menu"), RemovedLine("Menu", "menu")]
+    removed = [
+        RemovedLine("Menu", "menu"),
+        RemovedLine("Menu", "menu"),
+        RemovedLine("Menu", "menu"),
+    ]
     report = evaluate([gold], {"doc": Document("d", "doc", TEXT, removed=removed)})
     tally = report.tallies["boilerplate"]
     assert (tally.matched, tally.gold, tally.extracted) == (1, 2, 1)

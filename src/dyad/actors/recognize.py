@@ -17,6 +17,7 @@ from spacy.vocab import Vocab
 
 from dyad.actors.cues import Cues
 from dyad.actors.kb import KnowledgeBase
+from dyad.nlp.tokens import token_table
 
 #: Surface categories, most specific first: when one span has several, the first wins.
 CATEGORIES = (
@@ -117,9 +118,10 @@ class Recognizer:
     def match(self, doc: Doc) -> list[Match]:
         """Non-overlapping matches, longest first, then sorted by start."""
         found: list[Match] = []
+        words = token_table(doc).text  # doc[start:end] builds Token objects
         for match_id, start, end in self._matcher(doc):
             key = doc.vocab.strings[match_id]
-            texts = [t.text for t in doc[start:end]]
+            texts = words[start:end]
             for surface in self._surfaces.get(key, ()):
                 if case_ok(texts, self._forms[surface.form], surface.category):
                     found.append(Match(surface.category, start, end, surface.key, surface.form))

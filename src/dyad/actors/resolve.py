@@ -22,6 +22,7 @@ from dyad.actors.kb import KnowledgeBase, Organization, Person, Role, State, Tit
 from dyad.actors.kbfiles import LEADER_OFFICES, SINGLE_HOLDER_OFFICES, TITLE_LEADER
 from dyad.actors.recognize import Match
 from dyad.model import ActorMention, Flag, PlaceMention
+from dyad.nlp.tokens import doc_text, token_table
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -61,9 +62,9 @@ def slug(name: str) -> str:
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[str, int, int]:
     """Text and character offsets of tokens [start, end)."""
-    first, last = doc[start], doc[end - 1]
-    s, e = first.idx, last.idx + len(last.text)
-    return doc[start:end].text, s, e  # not doc.text: that rebuilds the whole text
+    table = token_table(doc)  # doc[i] builds a Token object on every call
+    s, e = table.idx[start], table.end[end - 1]
+    return doc_text(doc)[s:e], s, e
 
 
 def mention_at(doc: Doc, start: int, end: int, **fields: str | None) -> ActorMention:
@@ -116,7 +117,7 @@ class Resolver:
 
     @staticmethod
     def _lower(doc: Doc, i: int) -> str:
-        return doc[i].lower_ if 0 <= i < len(doc) else ""
+        return token_table(doc).lower[i] if 0 <= i < len(doc) else ""
 
     def _prev_word(self, doc: Doc, i: int) -> int:
         """Index of the token before i, skipping one determiner "the"."""
@@ -127,11 +128,12 @@ class Resolver:
 
     def _is_former(self, doc: Doc, i: int) -> bool:
         """A former-marker shortly before token i ("former US President", "ex-")."""
+        table = token_table(doc)
         for j in range(i - 1, max(i - 4, -1), -1):
-            word = doc[j].lower_
+            word = table.lower[j]
             if word in self.cues.former_markers:
                 return True
-            if word not in ("-", "the") and not doc[j].text[:1].isupper():
+            if word not in ("-", "the") and not table.text[j][:1].isupper():
                 break
         return False
 
@@ -160,7 +162,7 @@ class Resolver:
         for width in (2, 1):
             if i + width > len(doc):
                 continue
-            phrase = " ".join(t.lower_ for t in doc[i : i + width])
+            phrase = " ".join(token_table(doc).lower[i : i + width])
             sector = self.cues.demonym_heads.get(phrase)
             if sector is not None:
                 return i + width, sector

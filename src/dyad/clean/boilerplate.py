@@ -164,6 +164,11 @@ def _layout(lines: list[str], settings: CleanSettings) -> _Doc:
     return _Doc(lines=lines, nz=nz, top_end=top_end, bottom_start=bottom_start)
 
 
+def _has_foreign_letter(line: str) -> bool:
+    """A letter outside ASCII (an ASCII line is checked in C, without the per-char loop)."""
+    return not line.isascii() and any(ord(ch) > 127 and ch.isalpha() for ch in line)
+
+
 def _line_reason(
     doc: _Doc,
     pos: int,
@@ -184,12 +189,11 @@ def _line_reason(
     if is_keyword_line(line) or is_hashtag_line(line):
         return "tags"
     at_edge = pos < doc.top_end or pos >= doc.bottom_start
-    has_foreign_letter = any(ord(ch) > 127 and ch.isalpha() for ch in line)
     if (
         settings.detect_language
         and language
         and 2 <= words <= settings.foreign_line_max_words
-        and (at_edge or has_foreign_letter)
+        and (at_edge or _has_foreign_letter(line))
         and is_foreign_line(line, language, settings.line_languages, settings.foreign_line_min_prob)
     ):
         return "other language"

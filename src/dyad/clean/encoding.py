@@ -37,6 +37,13 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 )
 
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
+# General category Cc is exactly U+0000-U+001F and U+007F-U+009F (fixed by Unicode's
+# stability policy); the translate table deletes those that are not allowed.
+_DROP_CONTROL: dict[int, None] = {
+    c: None
+    for c in range(0xA0)
+    if unicodedata.category(chr(c)) == "Cc" and chr(c) not in _CONTROL_OK
+}
 _MAX_CONTROL_SHARE = 0.01
 
 _LETTER = r"[^\W\d_]"
@@ -58,7 +65,7 @@ class Decoded:
 def _control_share(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _CONTROL_OK)
+    bad = len(text) - len(text.translate(_DROP_CONTROL))  # one C loop, not one per char
     return bad / len(text)
 
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dyad.events.grammar import load_grammar
 from dyad.model import EventDate, Location, PlaceMention, TimeMention
+from dyad.nlp.tokens import token_table
 
 _VALUE = re.compile(r"^\d{4}(-W\d{2}|-\d{2}(-\d{2})?)?$")
 _PAST_TAGS = frozenset({"VBD", "VBN", "NN", "NNS", "NNP", "NNPS"})
@@ -94,16 +95,16 @@ def names_a_thing(doc: Doc, time: TimeMention) -> bool:
     thing is meant; it does not date the event the sentence reports."""
     if not time.text.isdigit():
         return False
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None or span.start == 0 or span.end >= len(doc):
+    table = token_table(doc)
+    span = table.expand(time.start, time.end)  # doc.char_span(..., "expand")
+    if span is None or span[0] == 0 or span[1] >= len(doc):
         return False
-    before, after = doc[span.start - 1], doc[span.end]
-    return before.tag_ in ("DT", "PRP$", "POS") and after.is_alpha
+    return table.tag[span[0] - 1] in ("DT", "PRP$", "POS") and table.is_alpha[span[1]]
 
 
 def is_past(doc: Doc, head: int) -> bool:
     """A trigger reported as done: a past-tense verb, or a noun (its verb decides little)."""
-    return doc[head].tag_ in _PAST_TAGS
+    return token_table(doc).tag[head] in _PAST_TAGS
 
 
 def event_place(
@@ -112,14 +113,14 @@ def event_place(
     """A place after "in"/"at" near the trigger, in the same sentence."""
     best: PlaceMention | None = None
     best_distance = window + 1
+    table = token_table(doc)
     for place in places:
-        span = doc.char_span(place.start, place.end, alignment_mode="expand")
-        if span is None or span.start == 0:
+        span = table.expand(place.start, place.end)  # doc.char_span(..., "expand")
+        if span is None or span[0] == 0:
             continue
-        prep = doc[span.start - 1]
-        if prep.lower_ not in load_grammar().place_prepositions:
+        if table.lower[span[0] - 1] not in load_grammar().place_prepositions:
             continue
-        distance = span.start - last if span.start > last else head - span.end
+        distance = span[0] - last if span[0] > last else head - span[1]
         if 0 <= distance < best_distance:
             best, best_distance = place, distance
     return best

@@ -41,7 +41,7 @@ from dyad.events.lexicon import (
     TriggerMatch,
     load_lexicon,
     read_lexicon,
-    reading_of,
+    reading_at,
 )
 from dyad.events.modality import ModalityClassifier, load_modality, read_modality
 from dyad.events.ontology import EventType, Ontology, load_ontology, read_ontology
@@ -57,6 +57,7 @@ from dyad.model import (
 )
 from dyad.nlp.extensions import get_list
 from dyad.nlp.sentences import sentence_ref
+from dyad.nlp.tokens import doc_text, token_table
 
 #: How much an actor's resolution is trusted, by `ActorMention.how`.
 HOW_WEIGHT = {
@@ -232,7 +233,7 @@ class EventExtractor:
         }
         events: list[tuple[Event, _Candidate]] = []
         seen_sentences: set[str] = set()
-        text = doc.text  # built once: Span.text and Doc.text join tokens on each call
+        text = doc_text(doc)  # built once: Span.text and Doc.text join tokens on each call
         for index, sent in enumerate(doc.sents):
             lo, hi = sent.start_char, sent.end_char
             key = " ".join(text[lo:hi].split())
@@ -338,7 +339,7 @@ class EventExtractor:
         known = frame.noun_readings.get(key)
         if known is not None:
             return known
-        reading = reading_of(frame.doc[match.head], frame.title_case)
+        reading = reading_at(frame.doc, match.head, frame.start, frame.end, frame.title_case)
         if reading == "ANY":
             noun = match.entry.pos == "NOUN"
         else:
@@ -690,7 +691,8 @@ class EventExtractor:
         if cand.confidence < self.settings.min_confidence:
             return None
         doc, sent, match = frame.doc, frame.sent, cand.match
-        head, last = doc[match.head], doc[match.last]
+        table = token_table(doc)  # doc[i] builds a Token object on every call
+        head_idx, head_tag = table.idx[match.head], table.tag[match.head]
         modality = self.modality.classify(
             doc, sent.start, sent.end, match.head, match.last, cand.event_type.name
         )
@@ -701,13 +703,13 @@ class EventExtractor:
         lo, hi = frame.segment(match.head)
         date = event_date(
             times,
-            head.idx,
+            head_idx,
             published,
             modality=modality,
             in_lead=index < self.settings.lead_sentences,
             past=is_past(doc, match.head),
-            segment=(doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])),
-            others=[doc[i].idx for i in cand.other_heads if i != match.head],
+            segment=(table.idx[lo], table.end[hi - 1]),
+            others=[table.idx[i] for i in cand.other_heads if i != match.head],
         )
         if (
             modality == "asserted"
@@ -715,18 +717,18 @@ class EventExtractor:
             and published
             and date.value
             and date.value[:10] > published
-            and head.tag_ not in ("VBD", "VBN")
+            and head_tag not in ("VBD", "VBN")
         ):
             modality = "future"
         place = event_place(doc, places, match.head, match.last) or cand.place
-        end = last.idx + len(last)
-        trigger = TextSpan(text=doc[match.head : match.last + 1].text, start=head.idx, end=end)
+        end = table.end[match.last]
+        trigger = TextSpan(text=doc_text(doc)[head_idx:end], start=head_idx, end=end)
         src_country = cand.source.country if cand.source else ""
         tgt_country = cand.target.country if cand.target else ""
         return Event(
             id=event_id(
                 sent.start_char,
-                head.idx,
+                head_idx,
                 cand.event_type.name,
                 src_country or "",
                 tgt_country or "",

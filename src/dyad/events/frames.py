@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from dyad.events.grammar import load_grammar
 from dyad.events.lexicon import is_title_case
 from dyad.model import ActorMention, PlaceMention
+from dyad.nlp.tokens import token_table
 
 HARD_STOPS = frozenset({";", ":", "(", ")", "[", "]", "?", "!", "\n"})
 SOFT_STOPS = frozenset({",", "—", "–", "--", "-", "―"})
@@ -79,35 +80,35 @@ class SentenceFrame:
         self.end = sent.end
         self.title_case = is_title_case(sent)
         self.g = load_grammar()
-        tokens = list(sent)
-        self.tags = [t.tag_ for t in tokens]  # per-token lookups, made once per sentence
-        self.lowers = [t.lower_ for t in tokens]
-        self.texts = [t.text for t in tokens]
-        self._hard = [t.text in HARD_STOPS or "\n" in t.text or t.is_space for t in tokens]
+        table = token_table(self.doc)  # per-token lookups as plain lists, no Token objects
+        lo, hi = self.start, self.end
+        self.tags = table.tag[lo:hi]
+        self.lowers = table.lower[lo:hi]
+        self.texts = table.text[lo:hi]
+        spaces, after = table.is_space, table.space_after
+        self._hard = [
+            w in HARD_STOPS or "\n" in w or spaces[i]
+            for i, w in zip(range(lo, hi), self.texts, strict=True)
+        ]
         # "Araghchi-Lavrov", "Russia–Iran": a hyphen or an en dash between words with no
         # spaces joins, not separates
         self._soft = [
-            t.text in SOFT_STOPS
-            and not (
-                t.text in ("-", "–")
-                and not t.whitespace_
-                and t.i > 0
-                and not self.doc[t.i - 1].whitespace_
-            )
-            for t in tokens
+            w in SOFT_STOPS
+            and not (w in ("-", "–") and not after[i] and i > 0 and not after[i - 1])
+            for i, w in zip(range(lo, hi), self.texts, strict=True)
         ]
         by_span: dict[tuple[int, int], list[ActorMention]] = {}
         for actor in actors:
-            span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is not None and span.start >= self.start and span.end <= self.end:
-                by_span.setdefault((span.start, span.end), []).append(actor)
+            span = table.expand(actor.start, actor.end)  # doc.char_span(..., "expand")
+            if span is not None and span[0] >= self.start and span[1] <= self.end:
+                by_span.setdefault(span, []).append(actor)
         groups = [Group(s, e, tuple(ms)) for (s, e), ms in by_span.items()]
         for place in places:
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is None or span.start < self.start or span.end > self.end:
+            span = table.expand(place.start, place.end)
+            if span is None or span[0] < self.start or span[1] > self.end:
                 continue
-            if (span.start, span.end) not in by_span:
-                groups.append(Group(span.start, span.end, (), place))
+            if span not in by_span:
+                groups.append(Group(span[0], span[1], (), place))
         groups.sort(key=lambda g: (g.start, -g.end))
         self.groups = groups
         self._ending: dict[int, Group] = {}
@@ -318,14 +319,15 @@ class SentenceFrame:
         absolute = self._absolute_subject(head)
         if absolute is not None:
             return absolute
+        tags, lowers, start, be_forms = self.tags, self.lowers, self.start, self.g.be_forms
         for k, seg in enumerate(segments[:MAX_SEGMENTS]):
             core = [
                 i
                 for i in seg
-                if self.tags[i - self.start] not in VERB_GROUP_TAGS
-                and self._text(i) not in ("not", "n't")
-                and self._text(i) not in self.g.be_forms
-                and self._text(i) not in ("has", "have", "had")
+                if tags[i - start] not in VERB_GROUP_TAGS
+                and lowers[i - start] not in ("not", "n't")
+                and lowers[i - start] not in be_forms
+                and lowers[i - start] not in ("has", "have", "had")
             ]
             if (
                 k == 0

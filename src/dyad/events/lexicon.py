@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from dyad.errors import LexiconError
 from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
 from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
 from dyad.events.ontology import Ontology
+from dyad.nlp.tokens import token_table
 
 DEFAULT_PATH = DATA_DIR / "triggers.yaml"
 GAP = "*"
@@ -202,42 +203,52 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
 
 def reading_of(token: Token, title_case: bool) -> str:
     """VERB, NOUN, ADJ or ANY: how a word reads here, from its tag and the word before."""
-    tag = token.tag_
+    sent = token.sent
+    return reading_at(token.doc, token.i, sent.start, sent.end, title_case)
+
+
+def reading_at(doc: Doc, i: int, sent_start: int, sent_end: int, title_case: bool) -> str:
+    """`reading_of` for token `i` of the sentence [sent_start, sent_end), read from the
+    doc's token table (no Token objects)."""
+    table = token_table(doc)
+    tags, lowers = table.tag, table.lower
+    tag = tags[i]
     grammar = load_grammar()
-    prev = token.nbor(-1) if token.i > token.sent.start else None
+    has_prev = i > sent_start
+    prev_tag = tags[i - 1] if has_prev else ""
+    prev_lower = lowers[i - 1] if has_prev else ""
     if title_case and tag in ("NNP", "NNPS"):
-        if prev is not None and (prev.tag_ == "POS" or prev.lower_ in ("'s", "’s")):
+        if has_prev and (prev_tag == "POS" or prev_lower in ("'s", "’s")):
             return "NOUN"  # "Minister's Visit to Moscow": what a possessive owns is a noun
         return "ANY"  # headline capitals hide the part of speech
+    has_next = i + 1 < sent_end
     if tag.startswith("VB"):
-        if prev is not None and prev.tag_ in _NOUN_PREV and tag not in ("VBD", "VBZ", "VBP"):
+        if has_prev and prev_tag in _NOUN_PREV and tag not in ("VBD", "VBZ", "VBP"):
             return "NOUN"
-        nxt = token.nbor(1) if token.i + 1 < token.sent.end else None
         if (
             tag == "VBN"
-            and prev is not None
-            and prev.tag_ in _MODIFIER_PREV
-            and nxt is not None
-            and nxt.tag_ in ("NN", "NNS", "VBG")
+            and has_prev
+            and prev_tag in _MODIFIER_PREV
+            and has_next
+            and tags[i + 1] in ("NN", "NNS", "VBG")
         ):
             return "ADJ"  # "into coordinated positions": a participle modifying a noun
         return "VERB"
     if tag.startswith("NN"):
-        if prev is not None and prev.lower_ in grammar.verb_markers:
+        if has_prev and prev_lower in grammar.verb_markers:
             return "VERB"
-        if token.lower_.endswith("ing"):
+        if lowers[i].endswith("ing"):
             if (
-                prev is not None
-                and prev.lower_ in grammar.be_forms
-                and prev.tag_ != "POS"
-                and prev.lower_ not in ("'s", "’s")  # "Araghchi's meeting": a possessive
+                has_prev
+                and prev_lower in grammar.be_forms
+                and prev_tag != "POS"
+                and prev_lower not in ("'s", "’s")  # "Araghchi's meeting": a possessive
             ):
                 return "VERB"  # "will be meeting": a progressive the tagger took for a noun
-            nxt = token.nbor(1) if token.i + 1 < token.sent.end else None
             if (
-                (prev is None or prev.tag_ not in _NOUN_PREV)
-                and nxt is not None
-                and (nxt.tag_ in ("DT", "NNP", "NNPS", "PRP", "PRP$"))
+                (not has_prev or prev_tag not in _NOUN_PREV)
+                and has_next
+                and (tags[i + 1] in ("DT", "NNP", "NNPS", "PRP", "PRP$"))
             ):
                 return "VERB"  # "after meeting Putin": a gerund with its object
         return "NOUN"
@@ -248,11 +259,16 @@ def reading_of(token: Token, title_case: bool) -> str:
 
 def is_title_case(sent: Span) -> bool:
     """A headline-style sentence: most content words start with a capital."""
-    last = [t for t in sent if not t.is_space]
-    if last and last[-1].text == ".":
+    table = token_table(sent.doc)
+    start, end = sent.start, sent.end
+    texts = table.text[start:end]
+    spaces = table.is_space[start:end]
+    last = [t for t, space in zip(texts, spaces, strict=True) if not space]
+    if last and last[-1] == ".":
         return False  # headlines carry no final stop
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words)
+    alpha = table.is_alpha[start:end]
+    words = [t for t, a in zip(texts, alpha, strict=True) if a and len(t) > 3]
+    return len(words) >= 2 and sum(t[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 class TriggerLexicon:
@@ -271,11 +287,13 @@ class TriggerLexicon:
             bucket.sort(key=lambda e: (-e.size, -e.strength))
         self._index = index
 
-    def _word_matches(self, token: Token, choices: frozenset[str]) -> bool:
-        return not choices.isdisjoint(self.lemmatizer.candidates(token.text))
+    def _word_matches(self, word: str, choices: frozenset[str]) -> bool:
+        return not choices.isdisjoint(self.lemmatizer.candidates(word))
 
     def _match_at(self, sent: Span, i: int, entry: TriggerEntry) -> tuple[int, ...] | None:
         """Token ids of `entry` matched from token `i` on, or None."""
+        table = token_table(sent.doc)
+        texts, tags = table.text, table.tag
         ids = [i]
         j = i + 1
         words = entry.words
@@ -290,11 +308,10 @@ class TriggerLexicon:
                     pos = j + skip
                     if pos >= sent.end:
                         break
-                    tok = sent.doc[pos]
-                    if self._word_matches(tok, nxt):
+                    if self._word_matches(texts[pos], nxt):
                         found = pos
                         break
-                    if tok.tag_ not in _GAP_TAGS and tok.text not in _GAP_WORDS:
+                    if tags[pos] not in _GAP_TAGS and texts[pos] not in _GAP_WORDS:
                         break
                 if found is None:
                     return None
@@ -302,7 +319,7 @@ class TriggerLexicon:
                 j = found + 1
                 k += 2
                 continue
-            if j >= sent.end or not self._word_matches(sent.doc[j], want):
+            if j >= sent.end or not self._word_matches(texts[j], want):
                 return None
             ids.append(j)
             j += 1
@@ -313,8 +330,9 @@ class TriggerLexicon:
         """Whether one of `lemmas` stands within NEAR_WINDOW words of the match."""
         lo = max(sent.start, ids[0] - NEAR_WINDOW)
         hi = min(sent.end, ids[-1] + NEAR_WINDOW + 1)
+        texts = token_table(sent.doc).text
         return any(
-            not lemmas.isdisjoint(self.lemmatizer.candidates(sent.doc[i].text))
+            not lemmas.isdisjoint(self.lemmatizer.candidates(texts[i]))
             for i in range(lo, hi)
             if i not in ids
         )
@@ -328,36 +346,49 @@ class TriggerLexicon:
         """
         title_case = is_title_case(sent)
         found: list[TriggerMatch] = []
-        for token in sent:
-            if not token.is_alpha:
+        table = token_table(sent.doc)
+        texts, alpha = table.text, table.is_alpha
+        for i in range(sent.start, sent.end):
+            if not alpha[i]:
                 continue
+            word = texts[i]
             if (
                 not title_case
-                and token.i > sent.start
-                and token.text[0].isupper()
-                and token.nbor(-1).is_alpha
-                and token.nbor(-1).text[0].isupper()
-                and token.i - 1 not in names
+                and i > sent.start
+                and word[0].isupper()
+                and alpha[i - 1]
+                and texts[i - 1][0].isupper()
+                and i - 1 not in names
             ):
                 continue  # "the Strategic Partnership Treaty" names a document
             seen: set[str] = set()
             reading: str | None = None
-            for lemma in self.lemmatizer.candidates(token.text):
+            for lemma in sorted(self.lemmatizer.candidates(word)):  # sets vary by run
                 for entry in self._index.get(lemma, ()):
                     if entry.id in seen:
                         continue
                     seen.add(entry.id)
                     if entry.pos != "ANY":
                         if reading is None:
-                            reading = reading_of(token, title_case)
+                            reading = reading_at(sent.doc, i, sent.start, sent.end, title_case)
                         if reading not in ("ANY", entry.pos):
                             continue
-                    ids = self._match_at(sent, token.i, entry)
+                    ids = self._match_at(sent, i, entry)
                     if ids is not None and (not entry.near or self._near(sent, ids, entry.near)):
                         found.append(TriggerMatch(entry, ids))
         # the entry covering more of the phrase wins ("reaffirmed a deepening strategic
-        # partnership" is the reaffirming, not the deepening), then the one of more words
-        found.sort(key=lambda m: (m.head - m.last, -m.entry.size, m.head, -m.entry.strength))
+        # partnership" is the reaffirming, not the deepening), then the one of more words;
+        # a full tie goes to the entry written first in the lexicon, so runs agree
+        found.sort(
+            key=lambda m: (
+                m.head - m.last,
+                -m.entry.size,
+                m.head,
+                -m.entry.strength,
+                m.entry.line or 0,
+                m.entry.id,
+            )
+        )
         taken: set[int] = set()
         chosen: list[TriggerMatch] = []
         for match in found:

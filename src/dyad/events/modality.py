@@ -18,6 +18,7 @@ from dyad.errors import LexiconError
 from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
 from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
+from dyad.nlp.tokens import token_table
 
 DEFAULT_PATH = DATA_DIR / "modality.yaml"
 MODALITIES = ("hypothetical", "negated", "future", "generic")
@@ -98,16 +99,17 @@ class ModalityClassifier:
 
     def _left(self, doc: Doc, sent_start: int, head: int) -> list[int]:
         """Token ids of the trigger's clause to its left, nearest last."""
-        out: list[int] = []
+        table = token_table(doc)
+        texts, spaces, tags, lowers = table.text, table.is_space, table.tag, table.lower
         i = head - 1
-        while i >= sent_start and doc[i].text not in _CLAUSE_STOPS and not doc[i].is_space:
-            out.insert(0, i)
+        while i >= sent_start and texts[i] not in _CLAUSE_STOPS and not spaces[i]:
             i -= 1
+        out = list(range(i + 1, head))
         if not [
             t
             for t in out
-            if doc[t].tag_ not in ("RB", "MD", "TO")
-            and doc[t].lower_
+            if tags[t] not in ("RB", "MD", "TO")
+            and lowers[t]
             not in ("has", "have", "had", "not", "n't", "been", "be", "is", "are", "was", "were")
         ]:
             # only a verb group here ("X, who ..., has pushed"): the clause began earlier,
@@ -115,10 +117,10 @@ class ModalityClassifier:
             end = i
             for _ in range(4):
                 j = end - 1
-                while j >= sent_start and doc[j].text not in _CLAUSE_STOPS and not doc[j].is_space:
+                while j >= sent_start and texts[j] not in _CLAUSE_STOPS and not spaces[j]:
                     j -= 1
-                segment = [t for t in range(j + 1, end) if not doc[t].is_space]
-                if not segment or doc[segment[0]].lower_ not in self.grammar.relatives - {"that"}:
+                segment = [t for t in range(j + 1, end) if not spaces[t]]
+                if not segment or lowers[segment[0]] not in self.grammar.relatives - {"that"}:
                     out = segment + out
                     break
                 end = j
@@ -127,24 +129,27 @@ class ModalityClassifier:
         return out
 
     def _right(self, doc: Doc, sent_end: int, last: int) -> list[int]:
-        out: list[int] = []
+        table = token_table(doc)
+        texts, spaces = table.text, table.is_space
         i = last + 1
-        while i < sent_end and doc[i].text not in _CLAUSE_STOPS and not doc[i].is_space:
-            out.append(i)
+        while i < sent_end and texts[i] not in _CLAUSE_STOPS and not spaces[i]:
             i += 1
-        return out
+        return list(range(last + 1, i))
 
     def _forms(self, doc: Doc, tokens: list[int]) -> list[tuple[str, frozenset[str]]]:
         """Lower-case form and lemma candidates of each token, computed once per trigger."""
-        out = []
-        for i in tokens:
-            tok = doc[i]
-            out.append((tok.lower_, self.lemmatizer.candidates(tok.text)))
-        return out
+        table = token_table(doc)
+        candidates = self.lemmatizer.candidates
+        return [(table.lower[i], candidates(table.text[i])) for i in tokens]
 
     @staticmethod
     def _matches(forms: list[tuple[str, frozenset[str]]], cue: Cue) -> bool:
         n = len(cue.words)
+        if n == 1:  # most cues are one word: no window to slide
+            want = cue.words[0]
+            if cue.lemma:
+                return any(not want.isdisjoint(lemmas) for _, lemmas in forms)
+            return any(lower in want for lower, _ in forms)
         for k in range(len(forms) - n + 1):
             for offset, want in enumerate(cue.words):
                 lower, lemmas = forms[k + offset]
@@ -178,13 +183,14 @@ class ModalityClassifier:
         left = self._left(doc, sent_start, head)
         right = self._right(doc, sent_end, last)
         stop = right[-1] + 1 if right else last + 1
-        question = stop < sent_end and doc[stop].text == "?"
+        table = token_table(doc)
+        question = stop < sent_end and table.text[stop] == "?"
         left_forms = self._forms(doc, left)
         right_forms = self._forms(doc, right)
-        noun = doc[head].tag_.startswith("NN")
+        noun = table.tag[head].startswith("NN")
         subject_noun = noun and not self._in_of_phrase(doc, sent_start, head)
-        gerund = doc[head].tag_ == "VBG" and not (
-            left and doc[left[-1]].lower_ in ("is", "are", "was", "were", "be", "been")
+        gerund = table.tag[head] == "VBG" and not (
+            left and table.lower[left[-1]] in ("is", "are", "was", "were", "be", "been")
         )
         for modality in self.cues.order:
             if modality == "hypothetical" and question:
@@ -205,13 +211,14 @@ class ModalityClassifier:
     @staticmethod
     def _in_of_phrase(doc: Doc, sent_start: int, head: int) -> bool:
         """A noun inside "the outcome of the talks": a modal after it is not its own."""
+        table = token_table(doc)
         i = head - 1
         while i >= sent_start and (
-            doc[i].tag_ in ("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS", "PRP$", "CD")
-            or doc[i].text in ("-", "–")
+            table.tag[i] in ("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "POS", "PRP$", "CD")
+            or table.text[i] in ("-", "–")
         ):
             i -= 1
-        return i >= sent_start and doc[i].lower_ in ("of", "from", "about", "after")
+        return i >= sent_start and table.lower[i] in ("of", "from", "about", "after")
 
     def _perfect(self, doc: Doc, left: list[int], head: int, event_type: str) -> bool:
         if event_type not in self.cues.perfect_generic_types or doc[head].tag_ not in (

@@ -13,6 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from dyad.model import SentenceRef
+from dyad.nlp.tokens import doc_text
 
 _FINAL = {".", "!", "?", "…", "?!", "!?", "...", "...."}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»", "›"}
@@ -70,6 +71,6 @@ def dyad_sentences(doc: Doc) -> Doc:
 def sentence_ref(index: int, sent: Span) -> SentenceRef:
     """The `SentenceRef` of a spaCy sentence: its index and its span without the trailing
     line break, so every stage that cites a sentence cites the same characters."""
-    return SentenceRef(
-        index=index, start=sent.start_char, end=sent.start_char + len(sent.text.rstrip())
-    )
+    start = sent.start_char
+    text = doc_text(sent.doc)[start : sent.end_char]  # Span.text joins its tokens each call
+    return SentenceRef(index=index, start=start, end=start + len(text.rstrip()))

@@ -13,6 +13,8 @@ import warnings
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from dyad.nlp.tokens import forget_tokens
+
 # Penn tag -> Universal POS, for the rules that only need the coarse class.
 _UPOS = {
     "NN": "NOUN",
@@ -115,6 +117,7 @@ class PatternTaggerComponent:
             gc.collect()
 
     def __call__(self, doc: Doc) -> Doc:
+        forget_tokens(doc)  # a table read before tagging would hold no tags
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         for sent in sents:
             tokens = [t for t in sent if not t.is_space]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as TokenSpan
 
 from dyad.model import ActorMention
+from dyad.nlp.tokens import token_table
 from dyad.quotes.marks import Quotation
 from dyad.quotes.speaker import Context, Cue, noun_speaker, speakers_of, walk_left
 
@@ -223,8 +224,15 @@ def _noun_colon(ctx: Context, sent: TokenSpan, quotes: list[Quotation]) -> Repor
 
 def _is_headline(sent: TokenSpan) -> bool:
     """A title-case line ("Trump Called for Ceasefire") is a headline, not reported speech."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+    table = token_table(sent.doc)  # iterating a span builds a Token per word
+    words = [
+        w
+        for w, alpha in zip(
+            table.text[sent.start : sent.end], table.is_alpha[sent.start : sent.end], strict=True
+        )
+        if alpha and len(w) > 3
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def find_reported(ctx: Context, quotes: list[Quotation], used_cues: set[int]) -> list[Reported]:

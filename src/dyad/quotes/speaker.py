@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from dyad.model import ActorMention
+from dyad.nlp.tokens import doc_text, token_table
 from dyad.quotes.lexicon import CueLexicon
 
 _QUOTE_CHARS = set("\"'“”‘’«»„")
@@ -55,7 +56,7 @@ class Context:
 
     def __init__(self, doc: Doc, actors: list[ActorMention], lexicon: CueLexicon) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        self.text = doc_text(doc)
         self.lexicon = lexicon
         self.actors = actors
         self.sents: list[Span] = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
@@ -63,21 +64,23 @@ class Context:
         for index, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = index
+        # Token attributes read once: spaCy builds a Token object on every doc[i].
+        table = token_table(doc)
+        idx = table.idx
         # mentions covering each token; a span may carry several actors ("the two sides")
-        self.covering: list[list[ActorMention]] = [[] for _ in doc]
-        starts = {t.idx: t.i for t in doc}
+        self.covering: list[list[ActorMention]] = [[] for _ in idx]
+        starts = {start: i for i, start in enumerate(idx)}
         for mention in actors:
             first = starts.get(mention.start)
             if first is None:
                 continue
             i = first
-            while i < len(doc) and doc[i].idx < mention.end:
+            while i < len(idx) and idx[i] < mention.end:
                 self.covering[i].append(mention)
                 i += 1
-        self._ends = [t.idx + len(t) for t in doc]
+        self._ends = table.end
         self._max_phrase = max((len(p) for p in lexicon.phrases), default=1)
-        # Token attributes read once: spaCy builds a Token object on every doc[i].
-        self._lower = [t.lower_ for t in doc]
+        self._lower = table.lower
         self._phrase_firsts = {p[0] for p in lexicon.phrases}
         self._cues: dict[int, Cue | None] = {}
 

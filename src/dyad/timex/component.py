@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from dyad.model import TimeMention
 from dyad.nlp.extensions import get_list
+from dyad.nlp.tokens import doc_text
 from dyad.timex.anchor import find_anchor, infer_year
 from dyad.timex.find import find_times
 from dyad.timex.lexicon import CalendarLexicon, load_lexicon
@@ -47,7 +48,7 @@ class TimexComponent:
 
     def match(self, doc: Doc) -> list[TimeMention]:
         """The time mentions of `doc`, as plain values."""
-        text = doc.text
+        text = doc_text(doc)
         anchor = parse_published(doc._.published) or find_anchor(text, self.lexicon)
         year = None
         if anchor is None and self.year_fallback:
