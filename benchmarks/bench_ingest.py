@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import write_html_corpus, write_text_corpus
+from corpus import peak_memory_mb, write_html_corpus, write_text_corpus
 
 
 def run_one(kind: str, folder: Path, workers: int, components: list[str]) -> dict:
@@ -35,17 +34,13 @@ def run_one(kind: str, folder: Path, workers: int, components: list[str]) -> dic
         with Store(settings.db) as store:
             report = ingest([str(folder)], store, settings)
         elapsed = time.perf_counter() - started
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
     return {
         "kind": kind,
         "workers": workers,
         "documents": len(report.stored),
         "errors": len(report.errors),
         "seconds": elapsed,
-        "peak_mb": peak_kb / 1024,
+        "peak_mb": peak_memory_mb(),
     }
 
 

@@ -12,7 +12,6 @@ import argparse
 import io
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -21,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import article, write_text_corpus
+from corpus import article, peak_memory_mb, write_text_corpus
 
 
 def run_one(folder: Path, workers: int) -> dict:
@@ -38,17 +37,13 @@ def run_one(folder: Path, workers: int) -> dict:
             documents = list(store.iter_documents())
             write_jsonl(documents, io.StringIO())
         elapsed = time.perf_counter() - started
-    peak_kb = max(
-        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-    )
     return {
         "workers": workers,
         "documents": len(report.stored),
         "sentences": sum(len(d.sentences) for d in documents),
         "events": sum(len(d.events) for d in documents),
         "seconds": elapsed,
-        "peak_mb": peak_kb / 1024,
+        "peak_mb": peak_memory_mb(),
     }
 
 

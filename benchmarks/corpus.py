@@ -7,6 +7,7 @@ lines real scrapes carry (bylines, share buttons, promos), so every stage does r
 from __future__ import annotations
 
 import random
+import resource
 from pathlib import Path
 
 ACTORS = [
@@ -113,3 +114,12 @@ def write_html_corpus(folder: Path, count: int, seed: int = 11) -> int:
         (folder / f"page_{i:05d}.html").write_bytes(data)
         total += len(data)
     return total
+
+
+def peak_memory_mb() -> float:
+    """Peak resident memory of this process and its finished children (worker pools)."""
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
+    return peak_kb / 1024
