@@ -307,7 +307,10 @@ def ingest(
     else:
         _worker_init(settings)
         executor = _InlineExecutor()
-    window = 8 * settings.workers
+    # Tasks in flight beyond the one being read. In one process there is nothing to overlap,
+    # and running each document as it comes lets the outlet's line statistics from the
+    # previous batch apply at once; a pool needs a queue to keep every worker busy.
+    window = 8 * settings.workers if settings.workers > 1 else 0
     try:
         inputs = iter_inputs(paths, outlet=settings.outlet, settings=ingest_settings(settings))
         cleaned = _ordered(executor, _clean_one, run.clean_jobs(inputs), window)
