@@ -36,6 +36,11 @@ def nlp():
         # A lowercase word after a stop does not start a sentence (an abbreviation, an ellipsis).
         ("Prices rose approx. ten percent.", ["Prices rose approx. ten percent."]),
         ("Line one\n\n\nLine two", ["Line one", "Line two"]),
+        # a line break after a stop ends the sentence whatever starts the next line
+        (
+            "Key points.\n• Moscow pledged support.\n• talks resume soon.",
+            ["Key points.", "• Moscow pledged support.", "• talks resume soon."],
+        ),
     ],
 )
 def test_sentences_split_news_text(nlp, text, expected):

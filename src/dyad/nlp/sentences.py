@@ -52,12 +52,16 @@ def dyad_sentences(doc: Doc) -> Doc:
             j = i + 1
             while j < n and doc[j].text in _CLOSERS and not doc[j - 1].whitespace_:
                 j += 1
+            line_break = "\n" in doc[j - 1].whitespace_
             while j < n and doc[j].is_space:
+                line_break = line_break or "\n" in doc[j].text
                 j += 1
-            if (
-                j < n
-                and (doc[j - 1].whitespace_ or doc[j - 1].is_space)
-                and _starts_sentence(doc[j].text)
+            if j < n and (
+                line_break
+                or (
+                    (doc[j - 1].whitespace_ or doc[j - 1].is_space)
+                    and _starts_sentence(doc[j].text)
+                )
             ):
                 starts[j] = 1
             i = j

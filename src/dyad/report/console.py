@@ -229,13 +229,14 @@ def _pair(country: str | None, name: str | None) -> str:
 
 def quotes_table(console: Console, rows: Sequence[Any]) -> None:
     table = Table(title=f"{len(rows)} quotes", title_justify="left")
-    for column in ("speaker", "kind", "content", "document", "outlet", "published"):
+    for column in ("speaker", "kind", "content", "sentence", "document", "outlet", "date"):
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
             _pair(row.speaker_country, row.speaker_name),
-            "direct" if row.direct else "indirect",
+            f"{'direct' if row.direct else 'indirect'} ({row.cue})",
             row.content,
+            _cell(row.evidence),
             row.doc_name,
             _cell(row.outlet),
             _cell(row.published),
