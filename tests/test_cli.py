@@ -211,3 +211,13 @@ def test_cli_show_lists_anachronism_flags(tmp_path):
     assert shown.exit_code == 0, shown.output
     assert "anachronism" in shown.output
     assert "Biden" in shown.output
+
+
+def test_cli_reading_commands_use_the_config_db(tmp_path, corpus, monkeypatch):
+    config = tmp_path / "dyad.yaml"
+    config.write_text(f"db: {tmp_path / 'configured.db'}\n", encoding="utf-8")
+    monkeypatch.setenv("DYAD_CONFIG", str(config))
+    assert runner.invoke(app, ["ingest", str(corpus)]).exit_code == 0
+    docs = runner.invoke(app, ["docs"])
+    assert "energy_roadmap" in docs.output
+    assert (tmp_path / "configured.db").exists()

@@ -72,6 +72,11 @@ def _store(settings: Settings) -> Store:
     return Store(settings.db)
 
 
+def _open(db: str | None) -> Store:
+    """The store named by --db, else by the `db` setting of $DYAD_CONFIG, else the default."""
+    return _store(_settings(None, db=db))
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -143,7 +148,7 @@ def docs(
 
     Example: `dyad docs --db demo.db`
     """
-    with _errors(), Store(db) as store:
+    with _errors(), _open(db) as store:
         if errors:
             render.errors_table(out, store.list_errors())
         else:
@@ -162,7 +167,7 @@ def show(
 
     Example: `dyad show 000_060b29493f28e0b7 --actors --events`
     """
-    with _errors(), Store(db) as store:
+    with _errors(), _open(db) as store:
         document = store.get_document(name_or_id)
         if document is None:
             raise _fail(f"no document named {name_or_id!r}; `dyad docs` lists them")
@@ -185,7 +190,7 @@ def export(
 
     if format != "jsonl":
         raise _fail(f"unknown format {format!r}; the export formats are: jsonl")
-    with _errors(), Store(db) as store:
+    with _errors(), _open(db) as store:
         if output is None:
             count = write_jsonl(store.iter_documents(), sys.stdout)
         else:
@@ -220,7 +225,7 @@ def evaluate(
     with _errors():
         gold_docs = load_gold(gold)
         wanted = {g.name for g in gold_docs}
-        with Store(db) as store:
+        with _open(db) as store:
             documents = {d.name: d for d in store.iter_documents() if d.name in wanted}
         report = run_eval(gold_docs, documents)
     if as_json:
@@ -265,7 +270,7 @@ def events(
         if len(parts) != 2 or not all(parts):
             raise _fail(f"--dyad takes two codes joined by '-', like RUS-IRN; got {dyad!r}")
         pair = (parts[0], parts[1])
-    with _errors(), Store(db) as store:
+    with _errors(), _open(db) as store:
         rows = store.query_events(
             type=type.upper() if type else None, dyad=pair, modality=modality, limit=limit
         )
@@ -283,7 +288,7 @@ def quotes(
 
     Example: `dyad quotes --speaker Lavrov --about sanctions`
     """
-    with _errors(), Store(db) as store:
+    with _errors(), _open(db) as store:
         rows = store.query_quotes(speaker=speaker, about=about, limit=limit)
     render.quotes_table(out, rows)
 

@@ -129,7 +129,7 @@ def test_component_places(run: Run, text: str, expected: list) -> None:
             [("Petro Novak", "Petro Novak", "UKR", "title", "GOV", "President")],
         ),
         (
-            "The Quincy Institute’s Trita Parsi has stressed it.",
+            "The Quincy Institute’s Trita Parsi spoke on Monday.",
             [
                 ("Quincy Institute", "Quincy Institute", "USA", "kb", "CVL", None),
                 ("Trita Parsi", "Trita Parsi", "USA", "title", "CVL", None),

@@ -123,7 +123,7 @@ def test_direct_quotes(quotes_of, text: str, actors: list, expected: list) -> No
     [
         # unattributed scare quotes, titles and apostrophes are not quotes
         ('Analysts see the "rise of the rest" in Asia.', []),
-        ("The “Trump corridor” remains controversial.", [("Trump", "Donald Trump", P, 0)]),
+        ("The “Trump doctrine” remains contested.", [("Trump", "Donald Trump", P, 0)]),
         ('Lavrov praised the novel "War and Peace" at a school.', [LAVROV]),
         ("Iran’s envoy met the ministers’ aides in Vienna.", []),
         # a quotation with no actor as speaker

@@ -41,7 +41,7 @@ class ActorMatches:
 def _name_word_check() -> Callable[[str, bool], bool]:
     """A capitalised word can be part of a name unless the tagger's lexicon knows it as
     another part of speech ("Just", "Left", "Said" in a Title-Case headline are not names);
-    strictly, unless the lexicon knows it at all ("NATO's Turan Corridor" is no person)."""
+    strictly, unless the lexicon knows it at all ("the Zangezur Corridor" is no person)."""
     from textblob.en import lexicon
 
     def is_name_word(lower: str, strict: bool) -> bool:

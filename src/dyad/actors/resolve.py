@@ -569,7 +569,7 @@ class _Walk:
         return None
 
     def appositives(self) -> None:
-        """ "Farhad Ibragimov, a lecturer at ...": a name just before a described title."""
+        """ "Irina Petrova, a senior fellow at ...": a name just before a described title."""
         r, doc = self.r, self.doc
         for t, owner in self.pending_titles:
             j = t.start - 1

@@ -276,9 +276,7 @@ class EventExtractor:
             built = [
                 self._build(frame, index, cand, s_places, s_times, published) for cand in candidates
             ]
-            events += self._dedupe(
-                [(e, c) for e, c in zip(built, candidates, strict=True) if e], text[lo:hi], lo
-            )
+            events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
         if self.settings.propagate_dates:
             timed = [cand.timed_sentence for _, cand in events]
             dated = propagate_dates([e for e, _ in events], timed, self.settings.propagate_types)
@@ -749,19 +747,14 @@ class EventExtractor:
             rule=cand.rule,
         )
 
-    def _dedupe(
-        self, items: list[tuple[Event, _Candidate]], text: str = "", offset: int = 0
-    ) -> list[tuple[Event, _Candidate]]:
+    def _dedupe(self, items: list[tuple[Event, _Candidate]]) -> list[tuple[Event, _Candidate]]:
         """One event per (type, source, target) in a sentence: a verb's over a noun's (the
         clause asserts with its verb, a noun often only refers), then the most confident.
-
-        Lines of a sentence (`text`, starting at `offset`) count apart: a list of bullet
-        points the splitter left in one sentence reports one thing per line.
+        (Sentences never span a line break: bullet points are sentences of their own.)
         """
         best: dict[tuple[str, ...], tuple[Event, _Candidate]] = {}
         for event, cand in items:
-            line = str(text.count("\n", 0, max(0, event.trigger.start - offset)))
-            key = (*event_key(event, cand.event_type.symmetric), line)
+            key = event_key(event, cand.event_type.symmetric)
             kept = best.get(key)
             if kept is None:
                 best[key] = (event, cand)
