@@ -33,7 +33,11 @@ _WORD_LISTS = (
     "appositive_marks",
     "appositive_determiners",
     "affiliation_prepositions",
+    "month_names",
+    "venue_nouns",
+    "impersonal_predicates",
 )
+_NUMBERS = frozenset({"sg", "pl"})
 
 
 @dataclass(frozen=True)
@@ -55,10 +59,14 @@ class Cues:
     appositive_marks: frozenset[str]
     appositive_determiners: frozenset[str]
     affiliation_prepositions: frozenset[str]
+    month_names: frozenset[str]
+    venue_nouns: frozenset[str]
+    impersonal_predicates: frozenset[str]
     pronouns: dict[str, str]  # lowercase pronoun -> "m" | "f"
     demonym_heads: dict[str, str]  # lowercase noun phrase -> sector
     title_genders: dict[str, str]  # lowercase title -> "m" | "f"
     demonym_agent_nouns: dict[str, str]  # lowercase noun -> sector, after demonyms only
+    thing_pronouns: dict[str, str]  # lowercase pronoun -> "sg" | "pl", for states and bodies
 
 
 def parse_cues(path: Path) -> Cues:
@@ -83,6 +91,7 @@ def parse_cues(path: Path) -> Cues:
         demonym_heads=labels("demonym_heads", SECTORS),
         title_genders=labels("title_genders", _GENDERS),
         demonym_agent_nouns=labels("demonym_agent_nouns", SECTORS),
+        thing_pronouns=labels("thing_pronouns", _NUMBERS),
     )
 
 

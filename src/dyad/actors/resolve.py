@@ -11,15 +11,15 @@ Pronouns and repeated surnames are left to coref.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
 from dyad.actors.cues import Cues
 from dyad.actors.kb import KnowledgeBase, Organization, Person, Role, State, TitleInfo
 from dyad.actors.kbfiles import LEADER_OFFICES, SINGLE_HOLDER_OFFICES, TITLE_LEADER
+from dyad.actors.parse import Datelines, WordClasses, np_head
 from dyad.actors.recognize import Match
 from dyad.model import ActorMention, Flag, PlaceMention
 from dyad.nlp.tokens import doc_text, token_table
@@ -76,14 +76,29 @@ def mention_at(doc: Doc, start: int, end: int, **fields: str | None) -> ActorMen
 class Resolver:
     """Resolves the matches of one document against the knowledge base."""
 
-    def __init__(
-        self, kb: KnowledgeBase, cues: Cues, name_word: Callable[[str, bool], bool]
-    ) -> None:
-        """`name_word(lowercase, strict)` says whether a capitalised word may be in a name;
-        strict means "not a known common word at all" (for names with no title before)."""
+    def __init__(self, kb: KnowledgeBase, cues: Cues, words: WordClasses) -> None:
+        """`words` are the trained pipeline's word classes, which tell a capitalised common
+        word ("Just", "Left" in a Title-Case headline) from a name."""
         self.kb = kb
         self.cues = cues
-        self.name_word = name_word
+        self.words = words
+        self.datelines = Datelines(cues.month_names)
+
+    def name_word(self, doc: Doc, i: int, strict: bool) -> bool:
+        """May capitalised token i be part of a personal name?
+
+        A word the lexicon does not know always may; a word it knows as a noun but never as
+        an adjective or adverb may when the parse reads it as a proper noun ("Mark", "Will");
+        strictly (a name with no title before it), only as a noun and nothing else.
+        """
+        classes = self.words.classes(token_table(doc).lower[i])
+        if not classes:
+            return True
+        if token_table(doc).pos[i] != "PROPN":
+            return False
+        if strict:
+            return classes == {"noun"}
+        return "noun" in classes and not classes & {"adj", "adv"}
 
     # ----- mention builders -------------------------------------------------------------
 
@@ -137,8 +152,10 @@ class Resolver:
                 break
         return False
 
-    def _locative(self, doc: Doc, i: int, last_place_end: int) -> bool:
+    def _locative(self, doc: Doc, i: int, last_place_end: int, end: int | None = None) -> bool:
         """Is the name at token i a location? ("in Moscow", "a visit to Tehran")."""
+        if end is not None and self._locative_parse(doc, i, end):
+            return True
         j = self._prev_word(doc, i)
         word = self._lower(doc, j)
         if word in self.cues.locative_prepositions or word in self.cues.place_verbs:
@@ -146,6 +163,35 @@ class Resolver:
         if word in self.cues.directional_prepositions:
             return any(self._lower(doc, k) in self.cues.motion_words for k in (j - 1, j - 2, j - 3))
         return word in self.cues.coordinators and j == last_place_end
+
+    def _locative_parse(self, doc: Doc, start: int, end: int) -> bool:
+        """The parse puts the name under a locative preposition ("talks held on Monday in
+        Moscow"), or under "to"/"from" of a motion word ("flew on Sunday to Tehran")."""
+        if not doc.has_annotation("DEP"):
+            return False
+        head = np_head(doc, start, end)
+        if head.dep_ != "pobj":
+            return False
+        prep = head.head
+        if prep.lower_ in self.cues.locative_prepositions:
+            return True
+        if prep.lower_ in self.cues.directional_prepositions:
+            return prep.head.lower_ in self.cues.motion_words or (
+                prep.head.lemma_.lower() in self.cues.motion_words
+            )
+        return False
+
+    def venue_modifier(self, doc: Doc, start: int, end: int) -> bool:
+        """Is the name a modifier of a gathering noun ("the Moscow talks")? Then it is where
+        the gathering happens, not a party to it."""
+        if not doc.has_annotation("DEP"):
+            return end < len(doc) and doc[end].lower_ in self.cues.venue_nouns
+        head = np_head(doc, start, end)
+        return (
+            head.dep_ in ("compound", "nmod", "amod", "npadvmod")
+            and head.head.i >= end
+            and head.head.lower_ in self.cues.venue_nouns
+        )
 
     @staticmethod
     def _noun_modifier(doc: Doc, i: int) -> bool:
@@ -179,7 +225,7 @@ class Resolver:
             return True
         if not text.replace("-", "").isalpha() or text.isupper():
             return False
-        return self.name_word(text.lower(), strict)
+        return self.name_word(doc, i, strict)
 
     def capitalized_name(
         self, doc: Doc, i: int, taken: bytearray, strict: bool = False
@@ -288,6 +334,7 @@ class _Walk:
             if m.category != "title":
                 self.taken[m.start : m.end] = b"\x01" * (m.end - m.start)
         self.last_place_end = -10
+        self.datelines = r.datelines.places(doc_text(doc))
         self.seen: set[str] = set()
         self.pending_titles: list[tuple[Match, State | Organization | None]] = []
 
@@ -311,9 +358,31 @@ class _Walk:
         )
         self.last_place_end = end
 
+    def _in_dateline(self, m: Match) -> bool:
+        table = token_table(self.doc)
+        s, e = table.idx[m.start], table.end[m.end - 1]
+        return any(a <= s and e <= b for a, b in self.datelines)
+
+    def _dateline_place(self, m: Match) -> bool:
+        """A name in a dateline ("MOSCOW (Reuters) -") is where the story was filed."""
+        if m.category not in ("state", "metonym", "place") or not self._in_dateline(m):
+            return False
+        if m.category == "place":
+            place = self.r.kb.places[int(m.key)]
+            self._place(m.start, m.end, place.name, place.country)
+            return True
+        state = self.r.kb.state(m.key)
+        if state is None:
+            return False
+        name = state.name if m.category == "state" else m.form.removeprefix("the ")
+        self._place(m.start, m.end, name.removeprefix("The "), state.code)
+        return True
+
     def step(self, i: int) -> int:
         """Resolve match i (and the matches it governs); return how many were consumed."""
         m = self.ms[i]
+        if self.datelines and self._dateline_place(m):
+            return 1
         if m.category in MODIFIERS or m.category == "org":
             return self._modifier(i)
         if m.category == "title":
@@ -368,8 +437,13 @@ class _Walk:
         )
         if suffixed or (
             not possessive
-            and not self.r._noun_modifier(doc, m.end)
-            and self.r._locative(doc, m.start, self.last_place_end)
+            and (
+                (m.category == "metonym" and self.r.venue_modifier(doc, m.start, m.end))
+                or (
+                    not self.r._noun_modifier(doc, m.end)
+                    and self.r._locative(doc, m.start, self.last_place_end, m.end)
+                )
+            )
         ):
             name = m.form.removeprefix("the ").removeprefix("The ")
             if m.category == "state":
@@ -513,7 +587,13 @@ class _Walk:
             else:  # "the Russian diplomat": a compatriot named just before, if any
                 holder = self._recent_compatriot(state.code, t.start, info.sector)
         if holder is None:
-            self._named_after(t, state, info, title_text)
+            if not self._named_after(t, state, info, title_text) and (
+                info.office in SINGLE_HOLDER_OFFICES
+            ):
+                # "Turkey's defence minister", whom the KB does not know: that state's
+                # official, at country level, with the office the text names
+                mention = r.state_mention(doc, start, t.end, state, "role", info.sector or "GOV")
+                self._add(replace(mention, role=title_text.title()))
             return
         role = holder.role_at(self.on)
         mention = r.person_mention(
@@ -521,7 +601,7 @@ class _Walk:
         )
         self._add(mention)
 
-    def _named_after(self, t: Match, state: State, info: TitleInfo, title_text: str) -> None:
+    def _named_after(self, t: Match, state: State, info: TitleInfo, title_text: str) -> bool:
         """ "Moscow's envoy to Tehran, Pavel Grushkin,": the name after the description."""
         r, doc = self.r, self.doc
         j = t.end
@@ -530,10 +610,12 @@ class _Walk:
             while j < min(t.end + 6, len(doc)) and doc[j].text != ",":
                 j += 1
         if j >= len(doc) or doc[j].text != ",":
-            return
+            return False
         end = r.capitalized_name(doc, j + 1, self.taken)
-        if end is not None:
-            self._new_person(j + 1, end, state.code, info.sector, info.office, title_text.title())
+        if end is None:
+            return False
+        self._new_person(j + 1, end, state.code, info.sector, info.office, title_text.title())
+        return True
 
     def _recent_compatriot(self, country: str, at: int, sector: str | None) -> Person | None:
         """The latest KB person of that country (and sector) named in this or the previous
