@@ -113,6 +113,41 @@ def test_cli_round_trip(tmp_path, corpus):
     assert runner.invoke(app, ["quotes", "--db", db, "--speaker", "lavrov"]).exit_code == 0
 
 
+def test_cli_eval_update_floors_creates_a_floors_file_then_gates(tmp_path, corpus):
+    db = str(tmp_path / "store.db")
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", db]).exit_code == 0
+    gold = tmp_path / "gold.jsonl"
+    line = {
+        "name": "energy_roadmap",
+        "boilerplate": ["Share this:", "Copy Link"],
+        "events": [],
+        "quotes": [{"speaker": "Sergey Lavrov", "direct": True, "content": "keep working"}],
+    }
+    gold.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    floors = tmp_path / "eval" / "floors-mine.json"
+    evaluate = ["eval", "--gold", str(gold), "--db", db, "--floors", str(floors)]
+
+    missing = runner.invoke(app, evaluate)
+    assert missing.exit_code == 2  # a clean error that says how to create it, no traceback
+    assert "--update-floors" in missing.output and "Traceback" not in missing.output
+
+    created = runner.invoke(app, [*evaluate, "--update-floors"])
+    assert created.exit_code == 0, created.output
+    assert "created at the current scores" in created.output
+    pinned = json.loads(floors.read_text(encoding="utf-8"))
+    assert pinned["gold"] == "../gold.jsonl"
+    assert pinned["floors"]["boilerplate.recall"] == 1.0
+
+    passed = runner.invoke(app, evaluate)
+    assert passed.exit_code == 0, passed.output
+    assert "at or above the floors" in passed.output
+
+    gold.write_text(gold.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    changed = runner.invoke(app, evaluate)
+    assert changed.exit_code == 1
+    assert "gold file changed" in changed.output
+
+
 def test_cli_unknown_document_is_a_clean_error(tmp_path):
     result = runner.invoke(app, ["show", "nothing-here", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 2

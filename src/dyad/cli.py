@@ -219,7 +219,7 @@ def evaluate(
 ) -> None:
     """Score the stored extractions against a gold file (SPEC.md section 5).
 
-    Example: `dyad eval --gold ../shared/gold/seeds.jsonl --db seeds.db --floors eval/floors.json`
+    Example: `dyad eval --gold ../shared/gold/dev.jsonl --db dev.db --floors eval/floors-dev.json`
     """
     from dyad.evaluate.gate import check_floors, raise_floors
     from dyad.evaluate.gold import load_gold
@@ -240,10 +240,16 @@ def evaluate(
     if update_floors:
         if floors is None:
             raise _fail("--update-floors needs --floors FILE")
-        changed = raise_floors(report, floors, gold)
-        err.print(f"floors raised: {changed}" if changed else "floors unchanged")
+        created = not floors.exists()
+        with _errors():
+            changed = raise_floors(report, floors, gold)
+        if created:
+            err.print(f"floors file {floors} created at the current scores")
+        else:
+            err.print(f"floors raised: {changed}" if changed else "floors unchanged")
     elif floors is not None:
-        failures = check_floors(report, floors, gold)
+        with _errors():
+            failures = check_floors(report, floors, gold)
         if failures:
             for failure in failures:
                 err.print(f"[bold red]below floor:[/] {failure}")

@@ -149,8 +149,17 @@ def test_bad_floors_file_is_a_gold_error(
         check_floors(_report(), floors, gold_path)
 
 
-def test_example_floors_file_in_the_repository_is_valid() -> None:
-    floors = Path(__file__).resolve().parents[2] / "eval" / "floors.json"
+def test_read_floors_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
+    floors = tmp_path / "floors-new.json"
+    with pytest.raises(GoldError, match=f"--floors {floors} --update-floors"):
+        read_floors(floors)
+
+
+@pytest.mark.parametrize("name", ["seeds", "dev"])
+def test_floors_files_in_the_repository_are_valid(name: str) -> None:
+    """One floors file per evaluation set of the Makefile, each pinned to its own gold."""
+    floors = Path(__file__).resolve().parents[2] / "eval" / f"floors-{name}.json"
     data = read_floors(floors)
+    assert data["gold"] == f"../../shared/gold/{name}.jsonl"
     assert len(data["gold_sha256"]) == 64
     assert all(0.0 <= v <= 1.0 for v in data["floors"].values())

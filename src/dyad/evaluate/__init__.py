@@ -3,7 +3,7 @@
 gold = load_gold("../shared/gold/seeds.jsonl")
 report = evaluate(gold, {document.name: document for document in documents})
 for measure, value, detail in report.rows(): ...
-failures = check_floors(report, "eval/floors.json", gold_path)
+failures = check_floors(report, "eval/floors-seeds.json", gold_path)
 """
 
 from dyad.evaluate.gate import check_floors, floors_gold_path, raise_floors, read_floors

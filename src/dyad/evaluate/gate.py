@@ -1,11 +1,12 @@
 """The quality gate: floors for each measure, pinned beside a fingerprint of the gold.
 
-`eval/floors.json` holds `{"gold": <path hint>, "gold_sha256": ..., "floors": {...}}`.
-CI runs `dyad eval --check-floors` and fails when a score falls below its floor. A floor
-is only ever raised (`--update-floors`) when a score rises; it is never lowered silently.
-Floors are meaningless against another gold file, so a changed fingerprint fails the
-gate until someone re-pins on purpose. Measures where lower is better (the extra-event
-rate) keep a ceiling under the same key.
+A floors file (`eval/floors-seeds.json`, `eval/floors-dev.json`: one per gold file) holds
+`{"gold": <path hint>, "gold_sha256": ..., "floors": {...}}`. CI runs
+`dyad eval --floors FILE` and fails when a score falls below its floor. A floor is only
+ever raised (`--update-floors`, which also creates a missing file) when a score rises; it
+is never lowered silently. Floors are meaningless against another gold file, so a changed
+fingerprint fails the gate until someone re-pins on purpose. Measures where lower is
+better (the extra-event rate) keep a ceiling under the same key.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ def read_floors(floors_path: str | Path) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise GoldError(
-            f"floors file {path} not found; create it with `dyad eval --update-floors`"
+            f"floors file {path} not found; create it at the current scores with "
+            f"`dyad eval --gold GOLD --floors {path} --update-floors`"
         ) from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GoldError(f"cannot read floors file {path}: {exc}; fix or delete it") from exc
@@ -63,7 +65,7 @@ def check_floors(report: EvalReport, floors_path: str | Path, gold_path: str | P
 
     Args:
         report: the scores on `gold_path`.
-        floors_path: the floors file (`eval/floors.json`).
+        floors_path: the floors file (`eval/floors-seeds.json`).
         gold_path: the gold file the report was computed on.
 
     Returns:
