@@ -82,7 +82,13 @@ def places(doc: Doc) -> list[tuple[str, str, str | None]]:
             ],
         ),
         ("Talks in Moscow ended; he arrived in Tehran.", []),
-        ("Iran said it would respond.", [("Iran", "Iranian government", "IRN", "kb")]),
+        (
+            "Iran said it would respond.",
+            [
+                ("Iran", "Iranian government", "IRN", "kb"),
+                ("it", "Iranian government", "IRN", "coref"),
+            ],
+        ),
         ("Protests spread in Iran.", []),
     ],
 )

@@ -5,8 +5,13 @@ Runs after resolve.py over its plain results, in text order:
 - he/she/his/her is the most salient compatible person of the same or previous sentence:
   a person followed by a verb (a subject) is preferred, then the first one;
 - "the minister" is the latest person named with that office or title word;
-- "the two countries" / "both sides" is the two states most mentioned so far.
-Every mention made here has how="coref".
+- "the two countries" / "both sides" is the two states most mentioned so far;
+- it/its/they/their is the state or body that is the subject of a clause governing the
+  pronoun ("Iran said it would respond"), or of the sentence before when the pronoun opens
+  a reporting sentence ("It said ..."); never an impersonal "it" ("it is unclear whether");
+- "the ministry" is the latest organisation named whose name ends in that noun;
+- "his Iranian counterpart" is Iran's holder of the office of the person "his" refers to.
+Every mention made here has how="coref" (a counterpart: how="role").
 """
 
 from __future__ import annotations
@@ -15,14 +20,18 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from spacy.attrs import IDX, LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyad.actors.cues import Cues
 from dyad.actors.kb import KnowledgeBase, Person
+from dyad.actors.kbfiles import SINGLE_HOLDER_OFFICES
+from dyad.actors.parse import SUBJECT_DEPS, np_head
 from dyad.actors.resolve import Description, Found, Resolver, char_span
 from dyad.model import ActorMention
 
 _VERB_TAGS = ("VB", "MD")
+_BODY_KINDS = ("state", "organization")
+_PLURAL_TAGS = ("NNS", "NNPS")
 
 
 class _TokenView:
@@ -65,9 +74,14 @@ class Coref:
         persons = sorted(
             [a for a in found.actors if a.kind == "person"] + added, key=lambda a: a.start
         )
-        added += self._pronouns(doc, view, persons, covered, found)
+        pronouns = self._pronouns(doc, view, persons, covered, found)
+        added += pronouns
+        self._counterparts(doc, view, pronouns, found, on)
         added += self._descriptions(doc, persons, found, on)
         added += self._pairs(doc, found)
+        if doc.has_annotation("DEP"):
+            added += self._things(doc, view, found, covered)
+            added += self._org_descriptions(doc, view, found, covered)
         added.sort(key=lambda a: (a.start, a.end))
         return added
 
@@ -123,7 +137,13 @@ class Coref:
         by_sentence: dict[int, list[tuple[int, ActorMention, bool]]] = {}
         for mention in persons:
             first, end = view.tokens(mention.start, mention.end)
-            subject = end < len(doc) and doc[end].tag_.startswith(_VERB_TAGS)
+            if doc.has_annotation("DEP"):
+                head = np_head(doc, first, end)
+                subject = head.dep_ in SUBJECT_DEPS or (
+                    head.dep_ == "pobj" and head.head.dep_ == "agent"
+                )
+            else:
+                subject = end < len(doc) and doc[end].tag_.startswith(_VERB_TAGS)
             by_sentence.setdefault(sent_of[first], []).append((first, mention, subject))
         genders = {doc.vocab.strings.add(w): g for w, g in self.cues.pronouns.items()}
         for i, lower in enumerate(view.lower):
@@ -199,3 +219,190 @@ class Coref:
                 if state is not None:
                     out.append(Resolver.state_mention(doc, start, end, state, "coref"))
         return out
+
+    # ----- states and bodies ------------------------------------------------------------
+
+    def _body_heads(
+        self, doc: Doc, view: _TokenView, found: Found
+    ) -> dict[int, list[ActorMention]]:
+        """State and organisation mentions by the token that heads them."""
+        heads: dict[int, list[ActorMention]] = {}
+        for a in found.actors:
+            if a.kind in _BODY_KINDS:
+                first, end = view.tokens(a.start, a.end)
+                heads.setdefault(np_head(doc, first, end).i, []).append(a)
+        return heads
+
+    def _impersonal(self, token: Token) -> bool:
+        """ "it is unclear whether", "it seems", "it was expected that": no referent."""
+        head = token.head
+        words = self.cues.impersonal_predicates
+        if head.lemma_.lower() in words or head.lower_ in words:
+            return True
+        for child in head.children:
+            if child.dep_ in ("acomp", "attr", "oprd") and child.lemma_.lower() in words:
+                return True
+            if child.dep_ == "expl":
+                return True
+        be = head.lemma_ == "be"
+        return be and any(c.dep_ in ("ccomp", "csubj") and c.i > token.i for c in head.children)
+
+    @staticmethod
+    def _subject_of(verb: Token, token: Token) -> Token | None:
+        """The subject of a verb, unless it contains the pronoun itself."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < token.i:
+                if child.left_edge.i <= token.i <= child.right_edge.i:
+                    return None
+                return child
+        return None
+
+    def _referents(
+        self, subject: Token, heads: dict[int, list[ActorMention]], number: str
+    ) -> list[ActorMention] | None:
+        """The bodies a subject names, if they fit the pronoun's number, else None."""
+        group = [subject, *(c for c in subject.children if c.dep_ == "conj")]
+        mentions = [m for t in group for m in heads.get(t.i, [])]
+        if not mentions or len(mentions) < len(group):
+            return None
+        if number == "sg":
+            return mentions if len(mentions) == 1 and subject.tag_ not in _PLURAL_TAGS else None
+        plural = len({m.country for m in mentions}) > 1 or subject.tag_ in _PLURAL_TAGS
+        return mentions if plural else None
+
+    def _governor(
+        self, token: Token, heads: dict[int, list[ActorMention]], number: str
+    ) -> list[ActorMention] | None:
+        """The bodies that are the subject of the nearest clause governing the pronoun's
+        own clause (a possessive may also take its own clause's subject: "Iran defended
+        its programme")."""
+        node, own_clause = token, token.dep_ != "poss"
+        while node.head.i != node.i:
+            below, node = node, node.head
+            if node.pos_ in ("NOUN", "PROPN") and (
+                below.dep_ in ("acl", "relcl")
+                or any(c.dep_ == "poss" and c.i != token.i for c in node.children)
+            ):
+                return None  # "the West's plans to impose its will": a nearer owner
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            if own_clause:  # "Russia praised it": never the subject of its own verb
+                own_clause = False
+                continue
+            subject = self._subject_of(node, token)
+            if subject is not None:
+                return self._referents(subject, heads, number)
+        return None
+
+    def _reporting_opener(
+        self, doc: Doc, token: Token, heads: dict[int, list[ActorMention]], number: str
+    ) -> list[ActorMention] | None:
+        """ "Iran rejected the plan. It said ...": a pronoun opening a reporting sentence
+        is the subject of the sentence before, when that subject is a state or body."""
+        sent = token.sent
+        if token.i != sent.start or token.dep_ not in SUBJECT_DEPS or sent.start == 0:
+            return None
+        if not any(c.dep_ == "ccomp" for c in token.head.children):
+            return None
+        previous = doc[sent.start - 1].sent.root
+        subject = next((c for c in previous.children if c.dep_ in SUBJECT_DEPS), None)
+        return self._referents(subject, heads, number) if subject is not None else None
+
+    def _things(
+        self, doc: Doc, view: _TokenView, found: Found, covered: bytearray
+    ) -> list[ActorMention]:
+        """it/its/they/their for states and organisations (see the module docstring)."""
+        numbers = {doc.vocab.strings.add(w): n for w, n in self.cues.thing_pronouns.items()}
+        heads: dict[int, list[ActorMention]] | None = None
+        out: list[ActorMention] = []
+        for i, lower in enumerate(view.lower):
+            number = numbers.get(lower)
+            if number is None or covered[i]:
+                continue
+            token = doc[i]
+            if number == "sg" and token.dep_ in SUBJECT_DEPS and self._impersonal(token):
+                continue
+            if heads is None:
+                heads = self._body_heads(doc, view, found)
+            referents = self._governor(token, heads, number)
+            if referents is None:
+                referents = self._reporting_opener(doc, token, heads, number)
+            if not referents:
+                continue
+            text, s, e = char_span(doc, i, i + 1)
+            out += [replace(m, text=text, start=s, end=e, how="coref") for m in referents]
+            covered[i] = 1
+        return out
+
+    def _org_descriptions(
+        self, doc: Doc, view: _TokenView, found: Found, covered: bytearray
+    ) -> list[ActorMention]:
+        """ "the ministry" after "the Russian Foreign Ministry": the latest organisation
+        whose name ends in that noun, named within the three sentences before."""
+        orgs = sorted(
+            (a for a in found.actors if a.kind == "organization"),
+            key=lambda a: a.start,
+        )
+        if not orgs:
+            return []
+        sent_of = view.sentence_index()
+        out: list[ActorMention] = []
+        for i in range(1, len(doc)):
+            token = doc[i]
+            if covered[i] or token.tag_ != "NN" or not token.is_lower:
+                continue
+            if doc[i - 1].lower_ not in self.cues.description_determiners:
+                continue
+            if token.dep_ == "compound" or (i + 1 < len(doc) and doc[i + 1].tag_ == "POS"):
+                continue
+            ante = None
+            for org in reversed(orgs):
+                first, _ = view.tokens(org.start, org.end)
+                if first >= i or sent_of[i] - sent_of[first] > 3:
+                    continue
+                if org.name.split()[-1].lower() == token.lower_:
+                    ante = org
+                break
+            if ante is None:
+                continue
+            text, s, e = char_span(doc, i - 1, i + 1)
+            out.append(replace(ante, text=text, start=s, end=e, how="coref"))
+            covered[i - 1 : i + 1] = b"\x01\x01"
+        return out
+
+    # ----- counterparts -----------------------------------------------------------------
+
+    def _counterparts(
+        self,
+        doc: Doc,
+        view: _TokenView,
+        pronouns: list[ActorMention],
+        found: Found,
+        on: str | None,
+    ) -> None:
+        """ "Putin and his Iranian counterpart": Iran's holder of Putin's office, when the
+        knowledge base knows exactly one (replaces the state mention in `found`)."""
+        by_start = {p.start: p for p in pronouns}
+        for n, mention in enumerate(found.actors):
+            if mention.kind != "state" or not mention.text.lower().endswith("counterpart"):
+                continue
+            first, _ = view.tokens(mention.start, mention.end)
+            owner = by_start.get(doc[first - 1].idx) if first > 0 else None
+            if owner is None or not owner.entity_id or not mention.country:
+                continue
+            office = found.offices.get(owner.entity_id)
+            if office is None:
+                person = self.kb.entity(owner.entity_id)
+                role = person.role_at(on) if isinstance(person, Person) else None
+                office = role.office if role else None
+            if office is None or office not in SINGLE_HOLDER_OFFICES:
+                continue
+            holders = self.kb.office_holders(office, mention.country, on)
+            if len(holders) != 1:
+                continue
+            holder = holders[0]
+            role = holder.role_at(on)
+            found.actors[n] = replace(
+                mention, name=holder.name, kind="person", sector=holder.sector or "GOV",
+                role=role.title if role else None, entity_id=holder.entity_id, how="role",
+            )  # fmt: skip

@@ -36,6 +36,7 @@ _WORD_LISTS = (
     "month_names",
     "venue_nouns",
     "impersonal_predicates",
+    "non_actor_heads",
 )
 _NUMBERS = frozenset({"sg", "pl"})
 
@@ -62,6 +63,7 @@ class Cues:
     month_names: frozenset[str]
     venue_nouns: frozenset[str]
     impersonal_predicates: frozenset[str]
+    non_actor_heads: frozenset[str]
     pronouns: dict[str, str]  # lowercase pronoun -> "m" | "f"
     demonym_heads: dict[str, str]  # lowercase noun phrase -> sector
     title_genders: dict[str, str]  # lowercase title -> "m" | "f"

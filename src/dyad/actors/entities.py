@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.cues import Cues
-from dyad.actors.kb import KnowledgeBase
+from dyad.actors.kb import KnowledgeBase, Organization
 from dyad.actors.parse import WordClasses, np_head, title_case
 from dyad.actors.recognize import Match
 from dyad.actors.resolve import Found, Resolver, slug
@@ -52,6 +52,38 @@ class EntityReader:
         self.cues = cues
         self.resolver = resolver
         self.words = words
+        # "Foreign Ministry" -> the KB organisations whose names end in it
+        self._tails: dict[str, list[Organization]] = {}
+        for org in kb.organizations.values():
+            for form in {org.name, org.full_name or "", *org.aliases}:
+                words_ = form.casefold().split()
+                for k in range(1, len(words_)):
+                    tail = " ".join(words_[k:])
+                    if len(words_) - k >= 2 and org not in self._tails.get(tail, []):
+                        self._tails.setdefault(tail, []).append(org)
+
+    def _in_focus(self, text: str, before: int, actors: list[ActorMention]) -> ActorMention | None:
+        """ "the Foreign Ministry", unqualified: the KB organisation so named of the country
+        the document has named most so far (if one country leads)."""
+        candidates = self._tails.get(" ".join(text.casefold().split()), [])
+        if not candidates:
+            return None
+        counts: dict[str, int] = {}
+        for a in actors:
+            if a.start < before and a.country and len(a.country) == 3 and a.country != "IGO":
+                counts[a.country] = counts.get(a.country, 0) + 1
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return None
+        lead = max(counts, key=lambda c: counts[c])
+        chosen = [o for o in candidates if o.country == lead]
+        if len(chosen) != 1:
+            return None
+        org = chosen[0]
+        return ActorMention(
+            text=text, start=0, end=0, name=org.name, kind="organization", country=org.country,
+            sector=org.sector, entity_id=org.entity_id, how="coref",
+        )  # fmt: skip
 
     # ----- where a name belongs ---------------------------------------------------------
 
@@ -67,7 +99,8 @@ class EntityReader:
             if child.i >= end and prep:
                 groups.append([t.i for t in child.subtree])
         for child in head.children:
-            if child.dep_ == "appos" and child.i >= end:
+            # "X, a spokeswoman for ...", not "Shafaq News - Moscow" (a bare name beside it)
+            if child.dep_ == "appos" and child.i >= end and child.pos_ == "NOUN":
                 groups.append([t.i for t in child.subtree])
         if head.dep_ == "appos" and head.head.i < start:
             # "the Kenyan spokeswoman, Jane Doe": the noun the name stands beside
@@ -117,20 +150,27 @@ class EntityReader:
 
     # ----- model entities ---------------------------------------------------------------
 
-    def acceptable(self, doc: Doc, ent: Span) -> bool:
-        """Is a PERSON/ORG entity a name, not a run of capitalised ordinary words?"""
+    def acceptable(self, doc: Doc, ent: Span, kind: str) -> bool:
+        """Is a PERSON/ORG entity a name, not a run of capitalised ordinary words?
+
+        Its head must be a noun and no document or thing ("Treaty"); a one-word entity
+        must be no English word ("Background"); a person must have one word that is no
+        verb, adjective or adverb ("Just Left"); and where the sentence capitalises its
+        ordinary words (a Title-Case headline), one word must be unknown to the lexicon.
+        """
         head = np_head(doc, ent.start, ent.end)
         if head.pos_ not in ("PROPN", "NOUN") or "\n" in ent.text:
             return False
+        if head.lower_ in self.cues.non_actor_heads:
+            return False
         words = [t for t in ent if t.is_alpha]
-        if not words or not all(t.text[:1].isupper() for t in words):
+        if not words or not words[0].text[:1].isupper() or not words[-1].text[:1].isupper():
             return False
-        plain = [self._plain(t) for t in words]
-        if all(plain):
+        if len(words) == 1 and self.words.classes(words[0].lower_):
             return False
-        if title_case(
-            ent.sent, self.words
-        ):  # capitals say nothing: one word must be unknown English
+        if kind == "person" and all(self._plain(t) for t in words):
+            return False
+        if title_case(ent.sent, self.words):
             return any(not self.words.classes(t.lower_) for t in words)
         return True
 
@@ -184,12 +224,19 @@ class EntityReader:
                 self._place(doc, start, end, found)
                 continue
             kind = MODEL_KINDS.get(ent.label_)
-            if kind is None or not self.acceptable(doc, doc[start:end]):
+            if kind is None or not self.acceptable(doc, doc[start:end], kind):
                 continue
             text = doc_text(doc)[table.idx[start] : table.end[end - 1]]
             if end - start == 1 and text in surnames:
                 continue  # a surname of someone named before: coreference's business
             aff = self.affiliation(doc, start, end, at, ms)
+            s_char, e_char = table.idx[start], table.end[end - 1]
+            if kind == "organization" and aff.country is None:
+                known = self._in_focus(text, s_char, found.actors)
+                if known is not None:
+                    added.append(replace(known, text=text, start=s_char, end=e_char))
+                    taken[start:end] = b"\x01" * (end - start)
+                    continue
             name = " ".join(text.split())
             added.append(
                 ActorMention(

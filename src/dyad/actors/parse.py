@@ -111,9 +111,7 @@ def title_case(sent: Span, words: WordClasses) -> bool:
     count, so a sentence full of names is not a headline): at least two, nearly all
     capitalised.
     """
-    common = [
-        t.text for t in sent if t.is_alpha and not t.is_stop and words.common(t.lower_)
-    ]
+    common = [t.text for t in sent if t.is_alpha and not t.is_stop and words.common(t.lower_)]
     if len(common) < 2:
         return False
     return sum(w[:1].isupper() for w in common) >= 0.8 * len(common)
