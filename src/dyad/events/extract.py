@@ -19,6 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from dyad.events.arguments import ArgumentFrame, Found, Group, token_reading
 from dyad.events.attach import (
     clause_times,
     event_date,
@@ -34,14 +35,12 @@ from dyad.events.discourse import (
     event_key,
     propagate_dates,
 )
-from dyad.events.frames import Found, Group, SentenceFrame
 from dyad.events.lemmas import Lemmatizer, load_lemmatizer
 from dyad.events.lexicon import (
     TriggerLexicon,
     TriggerMatch,
     load_lexicon,
     read_lexicon,
-    reading_at,
 )
 from dyad.events.modality import ModalityClassifier, load_modality, read_modality
 from dyad.events.ontology import EventType, Ontology, load_ontology, read_ontology
@@ -67,7 +66,6 @@ HOW_WEIGHT = {
 SLOT_WEIGHT = {"subject": 1.0, "obj": 1.0, "poss": 0.95, "between": 0.95, "pair": 0.85}
 #: Types whose target may be an earlier event's author ("condemned the strikes").
 EVENT_REFERENCE_TYPES = ("ACCUSE",)
-CONTENT_WINDOW = 5  # words after a verbal act within which a noun is its content
 #: A meeting has participants, not a content: "arrived for talks" is no act about talks.
 MEETING_TYPES = frozenset({"CONSULT"})
 MIN_REPEAT_CHARS = 40  # a sentence this long repeated word for word is a copy, not news
@@ -256,13 +254,14 @@ class EventExtractor:
             ]
             if not s_actors:
                 continue
-            frame = SentenceFrame(sent, s_actors, s_places)
+            frame = ArgumentFrame(sent, s_actors, s_places)
             matches = self.lexicon.find(sent, frame.named_tokens)
             if not matches:
                 continue
             candidates: list[_Candidate] = []
             for match in matches:
                 candidates += self._candidates(frame, match, index, counterparts)
+            candidates = self._acts_on_events(frame, candidates)
             self._resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
             self._name_states(candidates, governments)
@@ -295,7 +294,7 @@ class EventExtractor:
         return found
 
     @staticmethod
-    def _has_own_time(frame: SentenceFrame, cand: _Candidate, times: list[TimeMention]) -> bool:
+    def _has_own_time(frame: ArgumentFrame, cand: _Candidate, times: list[TimeMention]) -> bool:
         """Whether a time of the sentence can date this trigger (not only another one's:
         "the meeting was planned as reports said X will meet Y on Monday")."""
         doc, head = frame.doc, cand.match.head
@@ -326,35 +325,27 @@ class EventExtractor:
 
     # ------------------------------------------------------------------ arguments
     def _slot(
-        self, frame: SentenceFrame, slot: str, match: TriggerMatch, places: bool
+        self, frame: ArgumentFrame, slot: str, match: TriggerMatch, places: bool
     ) -> Found | None:
-        return frame.find(slot, match.head, match.last, places, self._noun_reading(frame, match))
+        return frame.find(slot, match.token_ids, places, self._noun_reading(frame, match))
 
     @staticmethod
-    def _noun_reading(frame: SentenceFrame, match: TriggerMatch) -> bool:
-        """The trigger reads as a noun (headline capitals hide the part of speech)."""
-        key = (match.head, match.last, match.entry.pos)
-        known = frame.noun_readings.get(key)
-        if known is not None:
-            return known
-        reading = reading_at(frame.doc, match.head, frame.start, frame.end, frame.title_case)
-        if reading == "ANY":
-            noun = match.entry.pos == "NOUN"
-        else:
-            # "diplomatic cover", "military aid": an adjective and its noun read as a noun
-            noun = reading == "NOUN" or (reading == "ADJ" and match.last > match.head)
-        frame.noun_readings[key] = noun
-        return noun
+    def _noun_reading(frame: ArgumentFrame, match: TriggerMatch) -> bool:
+        """The trigger reads as a noun in its sentence's parse."""
+        return token_reading(
+            frame.doc, match.head, match.last, match.entry.pos, frame.title_case
+        )
 
     def _arguments(
-        self, frame: SentenceFrame, match: TriggerMatch
+        self, frame: ArgumentFrame, match: TriggerMatch
     ) -> tuple[Found | None, Found | None, bool]:
         """Where the source and the target are, and whether the trigger is passive."""
         entry = match.entry
         noun_reading = self._noun_reading(frame, match)
-        if entry.pos != "NOUN" and frame.is_passive(match.head):
-            return frame.prep(match.last, "by"), frame.subject(match.head), True
-        src_found = frame.gap_possessor(match.head, match.last)
+        if not noun_reading and frame.is_passive(match.head):
+            by = frame.find("by", match.token_ids, False, False)
+            return by, frame.subject(match.head, False), True
+        src_found = frame.possessor_inside(match.token_ids)
         for slot in () if src_found else entry.source:
             if slot in ("poss", "by") and not noun_reading:
                 continue  # "Russia condemned attacks by Israel": not the verb's agent
@@ -372,7 +363,7 @@ class EventExtractor:
 
     def _candidates(
         self,
-        frame: SentenceFrame,
+        frame: ArgumentFrame,
         match: TriggerMatch,
         index: int,
         counterparts: list[ActorMention] = (),  # type: ignore[assignment]
@@ -565,9 +556,57 @@ class EventExtractor:
             return False
         return not (src.country == tgt.country and not event_type.domestic)
 
+    def _acts_on_events(
+        self, frame: ArgumentFrame, candidates: list[_Candidate]
+    ) -> list[_Candidate]:
+        """ "Condemned the attacks carried out by X and Y", "called the US strikes
+        aggression": a speech act whose object is an attack is aimed at the attackers, one
+        event per attacker, unless the act names its target itself."""
+        out: list[_Candidate] = []
+        for cand in candidates:
+            if cand.event_type.name not in EVENT_REFERENCE_TYPES or not (
+                cand.target is None or cand.contextual or cand.rule.endswith(">document")
+            ):
+                out.append(cand)
+                continue
+            authors: list[ActorRef] = []
+            for other in candidates:
+                if (
+                    other.event_type.name in REFERABLE_TYPES
+                    and other.source is not None
+                    and frame.within(cand.match.head, other.match.head)
+                    and self._acceptable(cand.event_type, cand.source, other.source)
+                    and not any(_same_actor(other.source, a) for a in authors)
+                ):
+                    authors.append(other.source)
+            if not authors:
+                authors = [
+                    ref
+                    for ref in self._authors_of_object(frame, cand)
+                    if self._acceptable(cand.event_type, cand.source, ref)
+                ]
+            if not authors:
+                out.append(cand)
+                continue
+            rule = cand.rule.removesuffix(">document").removesuffix(">context")
+            out += [
+                replace(cand, target=author, contextual=False, rule=rule + ">author")
+                for author in authors
+            ]
+        return out
+
+    @staticmethod
+    def _authors_of_object(frame: ArgumentFrame, cand: _Candidate) -> list[ActorRef]:
+        """ "Condemned the actions by X", "criticised X's policy": whoever the object of a
+        speech act belongs to is its target."""
+        found = frame.object_authors(cand.match.token_ids)
+        if found is None:
+            return []
+        return [_actor_ref(m) for g in found.groups for m in g.mentions]
+
     def _resolve_event_references(
         self,
-        frame: SentenceFrame,
+        frame: ArgumentFrame,
         matches: list[TriggerMatch],
         candidates: list[_Candidate],
         earlier: list[tuple[Event, _Candidate]],
@@ -641,7 +680,7 @@ class EventExtractor:
                 cand.rule += f"/refers:{inner_type}"
 
     def _drop_act_contents(
-        self, frame: SentenceFrame, candidates: list[_Candidate]
+        self, frame: ArgumentFrame, candidates: list[_Candidate]
     ) -> list[_Candidate]:
         """ "Offered expanded cooperation", "a proposal for talks": a noun that is what a
         verbal act offers, asks or rejects is that act's content, not an event of its own
@@ -657,9 +696,7 @@ class EventExtractor:
             inside = any(
                 act is not cand.match
                 and head - act.last > 0
-                and (
-                    head - act.last <= CONTENT_WINDOW or frame.noun_phrases_between(act.last, head)
-                )
+                and frame.within(act.head, head)
                 for act in acts
             )
             if inside and self._noun_reading(frame, cand.match) and not cand.explicit_source:
@@ -667,7 +704,7 @@ class EventExtractor:
             kept.append(cand)
         return kept
 
-    def _referable_word(self, frame: SentenceFrame, match: TriggerMatch) -> str | None:
+    def _referable_word(self, frame: ArgumentFrame, match: TriggerMatch) -> str | None:
         """The type of an attack-like word inside or just after a trigger ("called the
         strikes aggression"), found by the first word of the referable entries."""
         for i in range(match.head + 1, min(frame.end, match.last + 7)):
@@ -679,7 +716,7 @@ class EventExtractor:
     # ------------------------------------------------------------------ events
     def _build(
         self,
-        frame: SentenceFrame,
+        frame: ArgumentFrame,
         index: int,
         cand: _Candidate,
         places: list[PlaceMention],

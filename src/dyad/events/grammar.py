@@ -32,6 +32,7 @@ class Grammar:
     verb_markers: frozenset[str]
     place_prepositions: frozenset[str]
     conflict_calls: frozenset[str]
+    light_verbs: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:

@@ -20,13 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from dyad.errors import LexiconError
 from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
-from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
 from dyad.events.ontology import Ontology
+from dyad.nlp import clauses
 from dyad.nlp.tokens import token_table
 
 DEFAULT_PATH = DATA_DIR / "triggers.yaml"
@@ -50,10 +50,6 @@ _GAP_TAGS = frozenset(
 )  # fmt: skip
 _GAP_WORDS = frozenset({"-", "–", "'s", "’s", "and"})
 #: Before a participle that modifies the noun after it ("for coordinated action").
-_MODIFIER_PREV = frozenset({"IN", "DT", "PDT", "PRP$", "POS", "JJ", "CC", "CD", ","})
-_NOUN_PREV = frozenset(
-    {"DT", "PRP$", "POS", "JJ", "JJR", "JJS", "CD"}
-)  # a word after these reads as a noun
 
 
 @dataclass(frozen=True)
@@ -202,59 +198,11 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
 
 
 def reading_of(token: Token, title_case: bool) -> str:
-    """VERB, NOUN, ADJ or ANY: how a word reads here, from its tag and the word before."""
-    sent = token.sent
-    return reading_at(token.doc, token.i, sent.start, sent.end, title_case)
-
-
-def reading_at(doc: Doc, i: int, sent_start: int, sent_end: int, title_case: bool) -> str:
-    """`reading_of` for token `i` of the sentence [sent_start, sent_end), read from the
-    doc's token table (no Token objects)."""
-    table = token_table(doc)
-    tags, lowers = table.tag, table.lower
-    tag = tags[i]
-    grammar = load_grammar()
-    has_prev = i > sent_start
-    prev_tag = tags[i - 1] if has_prev else ""
-    prev_lower = lowers[i - 1] if has_prev else ""
-    if title_case and tag in ("NNP", "NNPS"):
-        if has_prev and (prev_tag == "POS" or prev_lower in ("'s", "’s")):
-            return "NOUN"  # "Minister's Visit to Moscow": what a possessive owns is a noun
-        return "ANY"  # headline capitals hide the part of speech
-    has_next = i + 1 < sent_end
-    if tag.startswith("VB"):
-        if has_prev and prev_tag in _NOUN_PREV and tag not in ("VBD", "VBZ", "VBP"):
-            return "NOUN"
-        if (
-            tag == "VBN"
-            and has_prev
-            and prev_tag in _MODIFIER_PREV
-            and has_next
-            and tags[i + 1] in ("NN", "NNS", "VBG")
-        ):
-            return "ADJ"  # "into coordinated positions": a participle modifying a noun
-        return "VERB"
-    if tag.startswith("NN"):
-        if has_prev and prev_lower in grammar.verb_markers:
-            return "VERB"
-        if lowers[i].endswith("ing"):
-            if (
-                has_prev
-                and prev_lower in grammar.be_forms
-                and prev_tag != "POS"
-                and prev_lower not in ("'s", "’s")  # "Araghchi's meeting": a possessive
-            ):
-                return "VERB"  # "will be meeting": a progressive the tagger took for a noun
-            if (
-                (not has_prev or prev_tag not in _NOUN_PREV)
-                and has_next
-                and (tags[i + 1] in ("DT", "NNP", "NNPS", "PRP", "PRP$"))
-            ):
-                return "VERB"  # "after meeting Putin": a gerund with its object
-        return "NOUN"
-    if tag.startswith("JJ"):
-        return "ADJ"
-    return "ANY"
+    """VERB, NOUN, ADJ or ANY: how a word is used in its sentence's parse (ANY for a
+    capitalised word of a headline, whose capitals hide the part of speech)."""
+    if title_case and token.pos_ == "PROPN":
+        return "ANY"
+    return clauses.reading(token)
 
 
 def is_title_case(sent: Span) -> bool:
@@ -370,7 +318,7 @@ class TriggerLexicon:
                     seen.add(entry.id)
                     if entry.pos != "ANY":
                         if reading is None:
-                            reading = reading_at(sent.doc, i, sent.start, sent.end, title_case)
+                            reading = reading_of(sent.doc[i], title_case)
                         if reading not in ("ANY", entry.pos):
                             continue
                     ids = self._match_at(sent, i, entry)

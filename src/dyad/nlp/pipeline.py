@@ -26,6 +26,7 @@ REQUIRED_PIPES = ("tagger", "parser", "ner")
 #: The extraction components, in pipeline order. A name whose module is missing is skipped.
 EXTRACTION_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dyad_actors", "dyad.actors.component"),
+    ("dyad_headlines", "dyad.nlp.headlines"),  # part of the parse: always added
     ("dyad_timex", "dyad.timex.component"),
     ("dyad_events", "dyad.events.component"),
     ("dyad_quotes", "dyad.quotes.component"),
@@ -88,7 +89,7 @@ def build_nlp(
     wanted = set(components) if components is not None else None
     config = component_config or {}
     for name, module in EXTRACTION_COMPONENTS:
-        if wanted is not None and name not in wanted:
+        if wanted is not None and name not in wanted and name != "dyad_headlines":
             continue
         try:
             importlib.import_module(module)

@@ -1,0 +1,326 @@
+"""Find an event's source and target among the actors of its sentence, from the parse.
+
+A trigger entry names its argument slots (`subject`, `obj`, `poss`, or a preposition); the
+clause layer (`dyad.nlp.clauses`) says which tokens fill them, and this module maps those
+tokens to the actor mentions and places of the sentence:
+
+- a verb's subject, object, `by` agent and prepositional objects, with the clause layer's
+  inheritance (coordination, control, relative clauses, participles);
+- a noun trigger's own arguments: possessor and name-like modifiers ("Iran's visit",
+  "Israeli strikes", "the US-Iran talks"), prepositional objects ("talks with X", "strikes
+  on Y"), those of a participle that modifies it ("attacks carried out against Y by X"), and
+  the subject of a light verb it is the object of ("X held talks", "X paid a visit");
+- an argument token stands for the actor whose mention covers it, else for the actors
+  named inside its own noun phrase ("his Azerbaijani counterpart", "Turkey's minister").
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from dyad.events.grammar import load_grammar
+from dyad.events.lexicon import is_title_case
+from dyad.model import ActorMention, PlaceMention
+from dyad.nlp import clauses
+from dyad.nlp.tokens import token_table
+
+HYPHENS = frozenset({"-", "–", "—"})
+
+
+@dataclass(frozen=True)
+class Group:
+    """Actors sharing one span ("the two countries" is one group of two), or a place."""
+
+    start: int  # token index, inclusive
+    end: int  # token index, exclusive
+    mentions: tuple[ActorMention, ...] = ()
+    place: PlaceMention | None = None
+
+    @property
+    def is_place(self) -> bool:
+        return self.place is not None
+
+
+@dataclass(frozen=True)
+class Found:
+    """Groups found in one slot, and how far (in tokens) they are from the trigger."""
+
+    slot: str
+    groups: tuple[Group, ...]
+    distance: int
+    pair: bool = False  # a hyphenated pair "X-Y meeting": first is source, second target
+
+
+class ArgumentFrame:
+    """The actors and places of one sentence, indexed by token, with slot finders."""
+
+    def __init__(self, sent: Span, actors: list[ActorMention], places: list[PlaceMention]) -> None:
+        self.sent = sent
+        self.doc: Doc = sent.doc
+        self.start = sent.start
+        self.end = sent.end
+        self.title_case = is_title_case(sent)
+        self.g = load_grammar()
+        table = token_table(self.doc)
+        by_span: dict[tuple[int, int], list[ActorMention]] = {}
+        for actor in actors:
+            span = table.expand(actor.start, actor.end)  # doc.char_span(..., "expand")
+            if span is not None and span[0] >= self.start and span[1] <= self.end:
+                by_span.setdefault(span, []).append(actor)
+        groups = [Group(s, e, tuple(ms)) for (s, e), ms in by_span.items()]
+        for place in places:
+            span = table.expand(place.start, place.end)
+            if span is None or span[0] < self.start or span[1] > self.end:
+                continue
+            if span not in by_span:
+                groups.append(Group(span[0], span[1], (), place))
+        groups.sort(key=lambda g: (g.start, -g.end))
+        self.groups = groups
+        self._inside: dict[int, Group] = {}
+        for group in groups:
+            for i in range(group.start, group.end):
+                self._inside.setdefault(i, group)
+        self.named_tokens = frozenset(self._inside)
+
+    # ------------------------------------------------------------------ tokens to actors
+    def group_at(self, i: int) -> Group | None:
+        return self._inside.get(i)
+
+    def groups_of(self, token: Token, allow_places: bool) -> list[Group]:
+        """The actors an argument token stands for: the mention that covers it, else the
+        actors named in its own noun phrase (not in its clauses or prepositional phrases)."""
+        group = self._inside.get(token.i)
+        if group is not None:
+            return [group] if allow_places or not group.is_place else []
+        found: list[Group] = []
+        for word in clauses.phrase_tokens(token):
+            inner = self._inside.get(word.i)
+            if inner is None or inner in found or (inner.is_place and not allow_places):
+                continue
+            if word.dep_ == "appos" or word.dep_ == "punct":
+                continue
+            found.append(inner)
+        return sorted(found, key=lambda g: g.start)
+
+    def _found(
+        self, slot: str, tokens: list[Token], head: int, allow_places: bool, pair: bool = False
+    ) -> Found | None:
+        groups: list[Group] = []
+        for token in tokens:
+            for group in self.groups_of(token, allow_places):
+                if group not in groups:
+                    groups.append(group)
+        if not groups:
+            return None
+        distance = min(min(abs(g.start - head), abs(g.end - 1 - head)) for g in groups)
+        return Found(slot, tuple(groups), distance, pair)
+
+    # ------------------------------------------------------------------ clause shape
+    def segment(self, head: int) -> tuple[int, int]:
+        """Token range [lo, hi) of the trigger's clause."""
+        return clauses.clause_range(self.doc[head])
+
+    def clause_groups(self, head: int) -> list[Group]:
+        """Actor groups in the trigger's own clause (not in clauses embedded in it)."""
+        lo, hi = self.segment(head)
+        return [g for g in self.groups if g.start >= lo and g.end <= hi and not g.is_place]
+
+    def segment_groups(self, head: int) -> list[Group]:
+        """Actor groups in the whole subtree of the trigger's clause."""
+        top = clauses.clause_head(self.doc[head])
+        lo, hi = top.left_edge.i, top.right_edge.i + 1
+        return [g for g in self.groups if g.start >= lo and g.end <= hi and not g.is_place]
+
+    def is_passive(self, head: int) -> bool:
+        token = self.doc[head]
+        return clauses.reading(token) == "VERB" and clauses.is_passive(token)
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb a noun trigger is the object of, when that verb only carries the noun
+        ("held talks", "paid a visit", "arrived for talks", "during a visit to X, Y met")."""
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in clauses.VERBAL_POS:
+            return head if head.lemma_.lower() in self.g.light_verbs else None
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in clauses.VERBAL_POS:
+            word = head.lower_
+            if word in self.g.subject_prepositions or word in self.g.opener_prepositions:
+                return head.head
+        return None
+
+    def _noun_hosts(self, tokens: list[Token]) -> list[Token]:
+        """Tokens whose prepositions belong to a noun trigger: itself, the participles
+        that modify it ("attacks carried out against Y by X") and a light verb."""
+        hosts = list(tokens)
+        for token in tokens:
+            hosts += [c for c in token.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")]
+        verb = self._light_verb(tokens[0])
+        if verb is not None:
+            hosts.append(verb)
+        return hosts
+
+    # ------------------------------------------------------------------ slots
+    def _companions(self, token: Token) -> list[Token]:
+        """ "Russia, along with China and Pakistan, ...": co-subjects a phrase adds."""
+        found: list[Token] = []
+        for child in token.children:
+            if child.dep_ not in ("prep", "advmod", "cc"):
+                continue
+            words = [child] + [g for g in child.children if g.dep_ == "prep"]
+            for opener in self.g.co_subject_openers:
+                if tuple(w.lower_ for w in words[: len(opener)]) == opener:
+                    last = words[len(opener) - 1]
+                    found += clauses.with_conjuncts(children_with(last, "pobj"))
+        return found
+
+    def _with_companions(self, tokens: list[Token]) -> list[Token]:
+        return tokens + [c for t in tokens for c in self._companions(t)]
+
+    def subject(self, head: int, noun: bool) -> Found | None:
+        """Who acts: a verb's subject (with companions), or for a noun the subject of the
+        light verb that carries it, or the owner of the noun it is for ("X's arrival in
+        Moscow for talks", "the visit of X for talks")."""
+        token = self.doc[head]
+        if not noun:
+            subjects = self._with_companions(clauses.subjects(token))
+            return self._found("subject", subjects, head, False)
+        verb = self._light_verb(token)
+        if verb is not None:
+            if clauses.is_passive(verb):
+                return self._found("subject", clauses.agents(verb), head, False)
+            subjects = self._with_companions(clauses.subjects(verb))
+            return self._found("subject", subjects, head, False)
+        host = token.head.head if token.dep_ == "pobj" else None
+        if (
+            host is not None
+            and token.head.lower_ in self.g.subject_prepositions
+            and clauses.reads_as_noun(host)
+        ):
+            owners = clauses.possessors(host) or clauses.prep_objects(host, ("of", "by"))
+            return self._found("subject", owners, head, False)
+        verb = clauses.governor(token)
+        if verb is not None and clauses.prep_objects(token, ("with",)):
+            # "Putin described the meeting with X as friendly": the one it was with is
+            # named, the other side is who speaks of it
+            return self._found("subject", clauses.subjects(verb), head, False)
+        return None
+
+    def poss(self, head: int) -> Found | None:
+        """Possessor and name-like modifiers of a noun trigger; "the X-Y meeting" is a pair."""
+        token = self.doc[head]
+        owners = clauses.possessors(token)
+        if owners:
+            return self._found("poss", owners, head, False)
+        mods = []
+        for mod in clauses.modifiers(token):
+            group = self._inside.get(mod.i)
+            if group is not None and all(m.how == "metonym" for m in group.mentions):
+                continue  # "the Moscow talks": a city naming a place, not an actor
+            mods.append(mod)
+        # "the Russia–Iran summit": two names joined by a dash are the two sides
+        pair = any(
+            self.doc[k].text in HYPHENS
+            for a, b in itertools.pairwise(mods)
+            for k in range(a.i + 1, b.i)
+        )
+        for mod in list(mods):
+            joined = [
+                c
+                for c in mod.children
+                if c.dep_ in ("compound", "amod", "nmod")
+                and any(self.doc[k].text in HYPHENS for k in range(c.i + 1, mod.i))
+            ]
+            if joined:
+                mods = joined + mods  # "the Araghchi-Lavrov meeting"
+                pair = True
+        return self._found("poss", mods, head, False, pair)
+
+    def possessor_inside(self, tokens: tuple[int, ...]) -> Found | None:
+        """ "stressed Russia's support": a possessor inside a multi-word trigger authors it."""
+        owners = [o for i in tokens[1:] for o in clauses.possessors(self.doc[i])]
+        return self._found("poss", owners, tokens[0], False) if owners else None
+
+    def find(
+        self, slot: str, tokens: tuple[int, ...], allow_places: bool, noun: bool
+    ) -> Found | None:
+        """The groups in `slot` of the trigger made of `tokens` (`noun`: it reads as a noun)."""
+        head = tokens[0]
+        words = [self.doc[i] for i in tokens]
+        if slot == "subject":
+            return self.subject(head, noun)
+        if slot == "poss":
+            return self.poss(head) if noun else None
+        hosts = self._noun_hosts(words) if noun else words
+        if slot == "obj":
+            objs = [o for w in hosts for o in clauses.objects(w) if o.i not in tokens]
+            return self._found("obj", objs, head, allow_places)
+        if slot == "by" and not noun:
+            return self._found("by", clauses.agents(words[0]), head, False)
+        objs = [o for w in hosts for o in clauses.prep_objects(w, (slot,))]
+        if not objs:
+            # the parser often hangs a phrase one level low ("deployed troops to the border
+            # near X", "strikes on sites in X"): look inside the host's own phrases
+            inner = [o for w in hosts for o in clauses.objects(w) + clauses.all_prep_objects(w)]
+            objs = [o for w in inner for o in clauses.prep_objects(w, (slot,))]
+        return self._found(slot, objs, head, allow_places)
+
+    def object_authors(self, tokens: tuple[int, ...]) -> Found | None:
+        """Who the object of a verb belongs to: its `by` phrase, possessor or name-like
+        modifier ("condemned the actions by X", "X's policy", "the US decision")."""
+        head = tokens[0]
+        authors: list[Token] = []
+        for obj in clauses.objects(self.doc[tokens[-1]]):
+            authors += clauses.prep_objects(obj, ("by",)) or clauses.possessors(obj)
+        return self._found("author", authors, head, False)
+
+    # ------------------------------------------------------------------ clause facts
+    def in_absolute_phrase(self, head: int) -> bool:
+        """The trigger is the -ing of an absolute phrase ("with Iran supplying drones")."""
+        token = self.doc[head]
+        if token.tag_ != "VBG":
+            return False
+        up = token.head
+        if token.dep_ == "pcomp" and up.lower_ == "with":
+            return True
+        return token.dep_ == "acl" and up.dep_ == "pobj" and up.head.lower_ == "with"
+
+    def calls_for_calm(self, last: int) -> bool:
+        """Whether a ceasefire, a truce, restraint or de-escalation is what the act asks for."""
+        token = self.doc[last]
+        return any(
+            t.lower_ in self.g.conflict_calls for t in token.subtree if t.i != token.i
+        )
+
+    def after_subject_preposition(self, head: int) -> bool:
+        """ "moved toward closer cooperation", "in talks": the clause's subject takes part."""
+        token = self.doc[head]
+        return token.dep_ == "pobj" and token.head.lower_ in self.g.subject_prepositions
+
+    def within(self, act: int, head: int) -> bool:
+        """Whether the noun at `head` is part of what the predicate at `act` says, offers or
+        asks ("offered expanded cooperation", "called for a ceasefire and talks")."""
+        verb = clauses.governor(self.doc[head])
+        if verb is None:
+            return False
+        return verb.i == act or (verb.dep_ == "xcomp" and verb.head.i == act)
+
+
+def children_with(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
+
+
+def token_reading(doc: Doc, head: int, last: int, entry_pos: str, title_case: bool) -> bool:
+    """Whether a trigger reads as a noun here ("diplomatic cover": an adjective and its
+    noun read as a noun; headline capitals hide the part of speech)."""
+    token = doc[head]
+    reading = clauses.reading(token)
+    if title_case and token.pos_ == "PROPN":
+        reading = "ANY"
+    if reading == "ANY":
+        return entry_pos == "NOUN"
+    return reading == "NOUN" or (reading == "ADJ" and last > head)
+
+
+__all__ = ["ArgumentFrame", "Found", "Group", "token_reading"]
