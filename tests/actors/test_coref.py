@@ -70,3 +70,60 @@ def test_coref_pair_mentions_share_one_span(annotate: Run) -> None:
 def test_coref_title_gives_new_person_gender(annotate: Run) -> None:
     doc = annotate("Ukrainian spokeswoman Olena Petrenkova met analyst Jan Kowalczyk. He left.")
     assert corefs(doc) == [("He", "Jan Kowalczyk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the clause that governs the pronoun
+        ("Iran said it would respond.", [("it", "Iranian government")]),
+        ("Iranian officials said they would not attend.", [("they", "Iranian government")]),
+        (
+            "Armenia and Azerbaijan said their talks went well.",
+            [("their", "Armenian government"), ("their", "Azerbaijani government")],
+        ),
+        # a pronoun opening a reporting sentence: the subject of the sentence before
+        ("Iran rejected the plan. It said the terms were unfair.", [("It", "Iranian government")]),
+        # never the subject of the pronoun's own verb, never an impersonal "it"
+        ("Russia praised it, and Iran agreed.", []),
+        ("It is unclear whether Iran will attend.", []),
+        ("Iran rejected the plan. It is said that the terms were unfair.", []),
+        # a nearer owner: "the West's plans to impose its will"
+        ("Russia criticised the West's plans to impose its rules.", []),
+    ],
+)
+def test_coref_states_and_bodies(annotate: Run, text: str, expected: list) -> None:
+    assert corefs(annotate(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Russian Foreign Ministry issued a statement. The ministry said no.",
+            [("The ministry", "Russian Foreign Ministry")],
+        ),
+        ("The ministry said no.", []),
+        (
+            "Lavrov met Pezeshkian. The foreign minister said yes.",
+            [("The foreign minister", "Sergey Lavrov")],
+        ),
+        # two foreign ministers named together: no guess
+        ("Lavrov met Araghchi. The foreign minister said yes.", []),
+    ],
+)
+def test_coref_descriptions(annotate: Run, text: str, expected: list) -> None:
+    assert corefs(annotate(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin and his Iranian counterpart met.", ("Masoud Pezeshkian", "role")),
+        # an office with several holders stays the state
+        ("Lavrov called his Azerbaijani counterpart.", ("Azerbaijani government", "demonym")),
+    ],
+)
+def test_coref_counterpart(annotate: Run, text: str, expected: tuple) -> None:
+    got = [(a.name, a.how) for a in annotate(text)._.actors if a.text.endswith("counterpart")]
+    assert got == [expected]

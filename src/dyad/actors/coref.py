@@ -188,15 +188,29 @@ class Coref:
     ) -> ActorMention | None:
         start = doc[d.start].idx
         head = d.head.split()[-1]
+        fitting = []
         for mention in reversed(persons):
             if mention.end > start:
                 continue
             office = found.offices.get(mention.entity_id or "")
-            if d.office != "other" and office == d.office:
-                return mention
-            if d.office == "other" and head in (mention.role or "").lower().split():
-                return mention
-        return None
+            if (d.office != "other" and office == d.office) or (
+                d.office == "other" and head in (mention.role or "").lower().split()
+            ):
+                fitting.append(mention)
+        if not fitting:
+            return None
+        latest = fitting[0]
+        span = doc.char_span(latest.start, latest.end, alignment_mode="expand")
+        if span is not None and doc.has_annotation("SENT_START"):
+            sent = span.sent
+            rivals = {
+                m.entity_id
+                for m in fitting
+                if m.start >= sent.start_char and m.end <= sent.end_char
+            }
+            if len(rivals) > 1:  # "Lavrov met Araghchi. The foreign minister ...": which?
+                return None
+        return latest
 
     def _pairs(self, doc: Doc, found: Found) -> list[ActorMention]:
         out: list[ActorMention] = []
@@ -237,8 +251,9 @@ class Coref:
         """ "it is unclear whether", "it seems", "it was expected that": no referent."""
         head = token.head
         words = self.cues.impersonal_predicates
-        if head.lemma_.lower() in words or head.lower_ in words:
-            return True
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        if head.lemma_.lower() in words or (passive and head.lower_ in words):
+            return True  # "it seems", "it is said that"; not "it said"
         for child in head.children:
             if child.dep_ in ("acomp", "attr", "oprd") and child.lemma_.lower() in words:
                 return True

@@ -215,11 +215,16 @@ class EntityReader:
             if span is not None:
                 taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
         surnames = {w for a in found.actors if a.kind == "person" for w in a.name.split()[1:]}
+        datelines = self.resolver.datelines.lines(doc_text(doc))
         added: list[ActorMention] = []
         for ent in doc.ents:
             start, end = self._trim(ent)
             if start >= end or any(taken[start:end]):
                 continue
+            if ent.label_ not in PLACE_LABELS and any(
+                a <= ent.start_char < b for a, b in datelines
+            ):
+                continue  # the agency of a dateline reports; it does not act
             if ent.label_ in PLACE_LABELS:
                 self._place(doc, start, end, found)
                 continue

@@ -131,7 +131,7 @@ class Datelines:
         place = r"(?P<place>[A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,3})"
         region = r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*)?)?"
         date = rf"(?:,?[ \t]*{month}[ \t]+\d{{1,2}}(?:,?[ \t]*\d{{4}})?\.?)"
-        agency = r"(?:[ \t]*[(/][^()/\n]{1,40}[)/]\.?)"
+        agency = r"(?:[ \t]*[(/][A-Z][^()/\n]{0,39}[)/]\.?)"
         end = r"[ \t]*(?:[-–—:]|(?<=\.))"
         self._with_date = re.compile(
             rf"^[ \t]*{place}{region}(?:{date}{agency}?|{agency}){end}",
@@ -142,6 +142,11 @@ class Datelines:
             r"(?:,[ \t]*[A-Z][\w.]*)?[ \t]+[-–—][ \t]",
             re.MULTILINE,
         )
+
+    def lines(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of whole datelines, place to dash ("MOSCOW (Reuters) -")."""
+        out = [m.span() for p in (self._with_date, self._caps) for m in p.finditer(text)]
+        return sorted(set(out))
 
     def places(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of dateline places in the text."""
