@@ -185,6 +185,7 @@ class ArgumentFrame:
         token = self.doc[head]
         if not noun:
             subjects = self._with_companions(clauses.subjects(token))
+            subjects += self._companions(token)  # "X, along with Y, called": on the verb
             return self._found("subject", subjects, head, False)
         verb = self._light_verb(token)
         if verb is not None:
@@ -274,6 +275,63 @@ class ArgumentFrame:
         for obj in clauses.objects(self.doc[tokens[-1]]):
             authors += clauses.prep_objects(obj, ("by",)) or clauses.possessors(obj)
         return self._found("author", authors, head, False)
+
+    # ------------------------------------------------------------------ reported speech
+    def speech_verb(
+        self, token: Token, lemmas: frozenset[str], stops: set[int]
+    ) -> Token | None:
+        """The reporting or opinion verb whose statement a word is part of ("aggression"
+        in '"This is aggression," X said'; "illegitimate" in "X considers Y illegitimate"),
+        unless another trigger's verb stands between (its own event takes the word)."""
+        for node in [token, *token.ancestors]:
+            if node.pos_ in clauses.VERBAL_POS and node.lemma_.lower() in lemmas:
+                return node
+            if node.i != token.i and node.i in stops and node.pos_ in clauses.VERBAL_POS:
+                return None
+        return None
+
+    def judged_phrases(self, token: Token, verb: Token) -> list[Token]:
+        """The phrases a judging word is said of: itself when a noun ("aggression against
+        Iran"), the noun it modifies, the subject it is predicated of ("the strikes are
+        illegal"), the object a naming or opinion verb judges ("called the strikes a
+        crime", "considers the actions illegitimate")."""
+        phrases = [token] if clauses.reads_as_noun(token) else []
+        if token.dep_ in ("amod", "compound"):
+            phrases.append(token.head)
+        if token.dep_ in ("acomp", "attr", "oprd", "xcomp", "ccomp") or (
+            clauses.reads_as_noun(token) and token.dep_ in ("attr", "oprd", "pobj")
+        ):
+            host = token.head if token.dep_ != "pobj" else token.head.head
+            phrases += clauses.subjects(host) if host.i != verb.i else []
+            phrases += clauses.objects(host)
+        phrases += [o for o in clauses.objects(verb) if o.i != token.i]
+        return [p for p in phrases if p.pos_ not in ("PRON",) or p.lower_ in ("they", "them")]
+
+    def authors_in(self, phrases: list[Token]) -> Found | None:
+        """Actors a judged phrase names as its authors: possessor, name-like modifier,
+        `by` or `of` object ("Israeli aggression", "the actions of X and Y")."""
+        authors: list[Token] = []
+        for phrase in phrases:
+            authors += clauses.possessors(phrase) + clauses.modifiers(phrase)
+            authors += clauses.prep_objects(phrase, ("by", "of", "from"))
+            group = self._inside.get(phrase.i)
+            if group is not None and not group.is_place:
+                authors.append(phrase)  # "they decided to attack": the pronoun's referent
+        return self._found("author", authors, phrases[0].i, False) if phrases else None
+
+    def victims(self, phrases: list[Token]) -> set[str]:
+        """Countries a judged act was against ("aggression against Iran")."""
+        found = self._found(
+            "victim",
+            [o for p in phrases for o in clauses.prep_objects(p, ("against", "on", "upon"))],
+            phrases[0].i if phrases else 0,
+            True,
+        )
+        if found is None:
+            return set()
+        countries = {m.country for g in found.groups for m in g.mentions if m.country}
+        countries |= {g.place.country for g in found.groups if g.place and g.place.country}
+        return countries
 
     # ------------------------------------------------------------------ clause facts
     def in_absolute_phrase(self, head: int) -> bool:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyad.events.arguments import ArgumentFrame, Found, Group, token_reading
 from dyad.events.attach import (
@@ -35,6 +35,7 @@ from dyad.events.discourse import (
     event_key,
     propagate_dates,
 )
+from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer, load_lemmatizer
 from dyad.events.lexicon import (
     TriggerLexicon,
@@ -207,6 +208,12 @@ class EventExtractor:
         cues = read_modality(Path(s.modality_path)) if s.modality_path else load_modality()
         self.modality = ModalityClassifier(cues, self.lemmatizer)
         self._referable: dict[str, str] = {}
+        from dyad.quotes.lexicon import load_lexicon as load_cues
+
+        grammar = load_grammar()
+        self._speech_lemmas = frozenset(
+            lemma for lemma, _ in load_cues().verb_forms.values()
+        ) | grammar.opinion_verbs
         for entry in self.lexicon.entries:
             first = entry.words[0]
             if entry.type in REFERABLE_TYPES and entry.size == 1 and entry.pos == "NOUN" and first:
@@ -256,12 +263,14 @@ class EventExtractor:
                 continue
             frame = ArgumentFrame(sent, s_actors, s_places)
             matches = self.lexicon.find(sent, frame.named_tokens)
-            if not matches:
+            evaluations = self.lexicon.find_evaluations(sent)
+            if not matches and not evaluations:
                 continue
             candidates: list[_Candidate] = []
             for match in matches:
                 candidates += self._candidates(frame, match, index, counterparts)
             candidates = self._acts_on_events(frame, candidates)
+            candidates += self._evaluations(frame, index, evaluations, matches, candidates, events)
             self._resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
             self._name_states(candidates, governments)
@@ -594,6 +603,83 @@ class EventExtractor:
                 for author in authors
             ]
         return out
+
+    def _evaluations(
+        self,
+        frame: ArgumentFrame,
+        index: int,
+        evaluations: list[TriggerMatch],
+        matches: list[TriggerMatch],
+        candidates: list[_Candidate],
+        earlier: list[tuple[Event, _Candidate]],
+    ) -> list[_Candidate]:
+        """ "This is unprovoked aggression against Iran," X said: X accuses whoever
+        committed the act judged, one event per author (see `accuse.evaluation`)."""
+        out: list[_Candidate] = []
+        stops = {i for m in matches for i in m.token_ids}
+        for match in evaluations:
+            token = frame.doc[match.head]
+            verb = frame.speech_verb(token, self._speech_lemmas, stops)
+            if verb is None:
+                continue
+            speakers = frame.subject(verb.i, False)
+            if speakers is None:
+                continue
+            event_type = self.ontology[match.entry.type]
+            authors = self._judged_authors(frame, token, verb, candidates, earlier)
+            for source, weight in _refs(speakers.groups, False):
+                for author in authors:
+                    if not self._acceptable(event_type, source, author):
+                        continue
+                    out.append(
+                        _Candidate(
+                            match, event_type, source, author, f"{match.entry.id}/speaker>author",
+                            match.entry.strength * weight, index,
+                        )
+                    )  # fmt: skip
+        return out
+
+    def _judged_authors(
+        self,
+        frame: ArgumentFrame,
+        token: Token,
+        verb: Token,
+        candidates: list[_Candidate],
+        earlier: list[tuple[Event, _Candidate]],
+    ) -> list[ActorRef]:
+        """Who committed the act a judging word is said of: named in the judged phrase
+        ("the actions of X", "X's aggression"), the author of an attack the sentence
+        reports, else the authors of the attacks the document reported on the victim."""
+        judged = frame.judged_phrases(token, verb)
+        named = frame.authors_in(judged)
+        if named is not None:
+            return [_actor_ref(m) for g in named.groups for m in g.mentions]
+        inside = {t.i for phrase in judged for t in phrase.subtree}
+        authors: list[ActorRef] = []
+        for cand in candidates:
+            if (
+                cand.event_type.name in REFERABLE_TYPES
+                and cand.source is not None
+                and cand.match.head in inside
+                and not any(_same_actor(cand.source, a) for a in authors)
+            ):
+                authors.append(cand.source)
+        if authors:
+            return authors
+        victims = frame.victims(judged)
+        seen: set[str] = set()
+        for event, _ in reversed(earlier):
+            if (
+                event.type in REFERABLE_TYPES
+                and event.modality == "asserted"
+                and event.source is not None
+                and event.source.country
+                and event.source.country not in seen
+                and (not victims or (event.target is not None and event.target.country in victims))
+            ):
+                seen.add(event.source.country)
+                authors.append(_state_level(event.source))
+        return authors
 
     @staticmethod
     def _authors_of_object(frame: ArgumentFrame, cand: _Candidate) -> list[ActorRef]:

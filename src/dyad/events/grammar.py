@@ -33,6 +33,7 @@ class Grammar:
     place_prepositions: frozenset[str]
     conflict_calls: frozenset[str]
     light_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:

@@ -69,6 +69,7 @@ class TriggerEntry:
     line: int | None
     near: frozenset[str] = frozenset()  # lemmas one of which must stand near the trigger
     stative: bool = False  # names a relationship or a trend, not an occurrence
+    speech: bool = False  # an evaluation: an event only as what a speaker says of an act
 
     @property
     def size(self) -> int:
@@ -151,6 +152,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
             "place_target",
             "near",
             "stative",
+            "speech",
         },
     )
     line = line_of(item)
@@ -172,7 +174,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
     strength = item.get("strength", 0.8)
     if isinstance(strength, bool) or not isinstance(strength, int | float) or not 0 < strength <= 1:
         raise LexiconError(str(path), line, f"strength must be in (0, 1], got {strength!r}")
-    for flag in ("need_target", "place_target", "stative"):
+    for flag in ("need_target", "place_target", "stative", "speech"):
         if not isinstance(item.get(flag, False), bool):
             raise LexiconError(str(path), line, f"{flag} must be true or false")
     if not isinstance(item["id"], str) or not item["id"]:
@@ -193,6 +195,7 @@ def _parse_entry(path: Path, entry: object, ontology: Ontology) -> TriggerEntry:
         need_target=item.get("need_target", False),
         place_target=item.get("place_target", False),
         stative=item.get("stative", False),
+        speech=item.get("speech", False),
         line=line,
     )
 
@@ -226,7 +229,12 @@ class TriggerLexicon:
         self.entries = tuple(entries)
         self.lemmatizer = lemmatizer
         index: dict[str, list[TriggerEntry]] = {}
+        self._speech_index: dict[str, TriggerEntry] = {}
         for entry in entries:
+            if entry.speech:
+                for lemma in entry.words[0] or ():
+                    self._speech_index.setdefault(lemma, entry)
+                continue
             first = entry.words[0]
             assert first is not None
             for lemma in first:
@@ -284,6 +292,21 @@ class TriggerLexicon:
             for i in range(lo, hi)
             if i not in ids
         )
+
+    def find_evaluations(self, sent: Span) -> list[TriggerMatch]:
+        """Words of `speech` entries ("aggression", "illegitimate"): events only where a
+        speaker says them of an act, which the extractor decides from the parse."""
+        if not self._speech_index:
+            return []
+        texts = token_table(sent.doc).text
+        found = []
+        for i in range(sent.start, sent.end):
+            for lemma in sorted(self.lemmatizer.candidates(texts[i])):
+                entry = self._speech_index.get(lemma)
+                if entry is not None:
+                    found.append(TriggerMatch(entry, (i,)))
+                    break
+        return found
 
     def find(self, sent: Span, names: frozenset[int] = frozenset()) -> list[TriggerMatch]:
         """Non-overlapping trigger matches in a sentence, longest entries first.

@@ -66,11 +66,13 @@ def reads_as_noun(token: Token) -> bool:
     """A noun here: tagged so, or a verb form parsed as an argument ("US strikes on Iran")."""
     if token.pos_ in NOMINAL_POS:
         return True
+    # an argument that heads a subject of its own ("The US strikes on Iran drew ...") is
+    # a compound the parser read as a clause
     return (
         token.pos_ in VERBAL_POS
         and token.dep_ in NOMINAL_DEPS - {"conj", "compound"}
         and token.tag_ != "VBG"
-        and not children(token, SUBJECT_DEPS | OBJECT_DEPS)
+        and not children(token, OBJECT_DEPS)
     )
 
 
@@ -217,11 +219,8 @@ def possessors(noun: Token) -> list[Token]:
 def modifiers(noun: Token) -> list[Token]:
     """Name-like modifiers of a noun: compounds and adjectives ("US strikes", "Israeli
     airstrikes"), with coordination ("US and Israeli strikes")."""
-    mods = [
-        c
-        for c in noun.children
-        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i
-    ]
+    deps = ("compound", "amod", "nmod", "nsubj")  # nsubj: a compound read as a clause
+    mods = [c for c in noun.children if c.dep_ in deps and c.i < noun.i]
     return with_conjuncts(mods)
 
 

@@ -1,0 +1,129 @@
+"""Arguments read from the dependency tree, through the whole pipeline: case tables.
+
+Each sentence is ours and shows one construction of English (SPEC.md section 1): who did
+what to whom must come out of the parse, whatever the sentence is about.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dyad.model import Event
+from dyad.nlp import build_nlp
+
+Triple = tuple[str, str | None, str | None]
+
+
+@pytest.fixture(scope="module")
+def full_nlp() -> Language:
+    return build_nlp()
+
+
+def _triples(nlp: Language, text: str) -> set[Triple]:
+    doc = nlp.make_doc(text)
+    doc._.published = "2025-06-23"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    events: list[Event] = doc._.events or []
+    return {
+        (e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    }
+
+
+# text -> triples that must be found, triples that must not
+CASES: list[tuple[str, set[Triple], set[Triple]]] = [
+    # a participle's `by` agent is the author of the act a speech act condemns
+    (
+        "Putin condemned the attacks carried out against Iran by the United States and Israel.",
+        {("ACCUSE", "RUS", "USA"), ("ACCUSE", "RUS", "ISR"), ("ASSAULT", "USA", "IRN")},
+        {("ACCUSE", "RUS", "IRN")},
+    ),
+    # unnamed officials: a possessive and an adjective give their countries
+    (
+        "Turkey's defence minister met his Azerbaijani counterpart in Baku on Friday.",
+        {("CONSULT", "TUR", "AZE")},
+        set(),
+    ),
+    # nominal events: a compound or adjective source, a prepositional target
+    ("The US strikes on Iran drew condemnation.", {("ASSAULT", "USA", "IRN")}, set()),
+    ("Israeli airstrikes hit Tehran overnight.", {("ASSAULT", "ISR", "IRN")}, set()),
+    (
+        "The American attacks on Iran's nuclear facilities were widely condemned.",
+        {("ASSAULT", "USA", "IRN")},
+        set(),
+    ),
+    ("Putin's meeting with Araghchi lasted two hours.", {("CONSULT", "RUS", "IRN")}, set()),
+    ("Talks between Japan and South Korea resumed.", {("CONSULT", "JPN", "KOR")}, set()),
+    ("The Brazil–Argentina summit ended early.", {("CONSULT", "BRA", "ARG")}, set()),
+    # relative clauses, control, raising, light verbs, the passive
+    (
+        "Lavrov, who met Wang Yi on Monday, said the talks were useful.",
+        {("CONSULT", "RUS", "CHN")},
+        set(),
+    ),
+    ("Russia agreed to supply Iran with fighter jets.", {("AID", "RUS", "IRN")}, set()),
+    ("Araghchi is set to visit Beijing next week.", {("CONSULT", "IRN", "CHN")}, set()),
+    ("Modi held talks with Macron in Paris.", {("CONSULT", "IND", "FRA")}, set()),
+    ("Erdogan paid a visit to Qatar.", {("CONSULT", "TUR", "QAT")}, set()),
+    ("Iran was attacked by Israel.", {("ASSAULT", "ISR", "IRN")}, {("ASSAULT", "IRN", "ISR")}),
+    (
+        "Russia and China called on Israel to stop the strikes.",
+        {("REQUEST", "RUS", "ISR"), ("REQUEST", "CHN", "ISR")},
+        set(),
+    ),
+    # a co-subject phrase adds sources
+    (
+        "Brazil, along with Mexico, called for talks between Russia and Ukraine.",
+        {("REQUEST", "BRA", "RUS"), ("REQUEST", "MEX", "UKR")},
+        set(),
+    ),
+    # coordinated verbs share their subject; a verbless opener is not the subject
+    (
+        "Days after the Israeli strikes on Gaza, Jordan's foreign minister flew to Cairo "
+        "and met President Sisi.",
+        {("CONSULT", "JOR", "EGY")},
+        {("CONSULT", "ISR", "EGY")},
+    ),
+    # a Title Case headline is parsed in sentence case
+    ("Macron Meets Modi in Paris", {("CONSULT", "FRA", "IND")}, set()),
+    # judging words in reported speech accuse the authors of the judged act
+    (
+        "Israel bombed Syria on Monday. "
+        '"This is unprovoked aggression against Syria," Erdogan said.',
+        {("ACCUSE", "TUR", "ISR")},
+        set(),
+    ),
+    (
+        "Tehran considers the actions of the United States against Iraq to be illegitimate.",
+        {("ACCUSE", "IRN", "USA")},
+        {("ACCUSE", "IRN", "IRQ")},
+    ),
+    # no event between the parties named: an offer to end a war, a description, a clause
+    # that says what a treaty does not do
+    (
+        "Putin has offered to help end the fighting between Israel and Iran.",
+        set(),
+        {("ASSAULT", "RUS", "IRN"), ("ASSAULT", "RUS", "ISR")},
+    ),
+    (
+        "Russia and Iran are two heavily sanctioned countries.",
+        set(),
+        {("SANCTION", "RUS", "IRN"), ("SANCTION", "IRN", "RUS")},
+    ),
+    (
+        "The treaty does not oblige either side to defend the other.",
+        set(),
+        {("SUPPORT", "RUS", "IRN"), ("SUPPORT", "IRN", "RUS")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), CASES)
+def test_arguments_from_the_tree(
+    full_nlp: Language, text: str, present: set[Triple], absent: set[Triple]
+) -> None:
+    found = _triples(full_nlp, text)
+    assert present <= found, f"missing {present - found}, found {found}"
+    assert not (absent & found), f"wrong {absent & found}"
