@@ -126,19 +126,33 @@ CASES = [
     ),
     (
         "Erdogan offered to host the talks, his office said.",
-        [("Erdogan", "Recep Tayyip Erdogan", P, 0)],
+        [("Erdogan", "Recep Tayyip Erdogan", P, 0), ("his", "Recep Tayyip Erdogan", P, 0)],
         [("Recep Tayyip Erdogan", "said", False, "Erdogan offered to host the talks")],
     ),
     (
         "ANKARA, May 4 (Reuters) - Erdogan offered to host the talks, his office said.",
-        [("Erdogan", "Recep Tayyip Erdogan", P, 0)],
+        [("Erdogan", "Recep Tayyip Erdogan", P, 0), ("his", "Recep Tayyip Erdogan", P, 0)],
         [("Recep Tayyip Erdogan", "said", False, "Erdogan offered to host the talks")],
     ),
-    # a trailing attribution is not content
+    # a trailing attribution is not content; the outlet reports the whole clause
     (
         "Xi urged both sides to show restraint, state media reported.",
         [("Xi", "Xi Jinping", P, 0)],
-        [("Xi Jinping", "urged", False, "both sides to show restraint")],
+        [
+            ("state media", "reported", False, "Xi urged both sides to show restraint"),
+            ("Xi Jinping", "urged", False, "both sides to show restraint"),
+        ],
+    ),
+    # a source the text does not name speaks under its description
+    (
+        "Officials said the meeting was useful.",
+        [],
+        [("Officials", "said", False, "the meeting was useful")],
+    ),
+    (
+        "Western and Gulf diplomats warned that the truce was fragile.",
+        [],
+        [("Western and Gulf diplomats", "warned", False, "the truce was fragile")],
     ),
     # content stops at a dash; a quotation in the clause is the direct quote instead
     (
@@ -157,6 +171,78 @@ CASES = [
 ]
 
 
+#: Constructions read from the parse: passive and inverted attribution, relative clauses,
+#: coordinated reporting verbs, framing verbs, naming and judging speech acts.
+PARSE_CASES = [
+    (
+        "It was announced by the ministry that the border would reopen.",
+        [("the ministry", "Turkish Foreign Ministry", "organization", 0)],
+        [("Turkish Foreign Ministry", "announced", False, "the border would reopen")],
+    ),
+    (
+        "Ankara would host the summit in May, said Fidan.",
+        [("Fidan", "Hakan Fidan", P, 0)],
+        [("Hakan Fidan", "said", False, "Ankara would host the summit in May")],
+    ),
+    (
+        "Fidan, who arrived on Monday, said the corridor would stay open.",
+        [("Fidan", "Hakan Fidan", P, 0)],
+        [("Hakan Fidan", "said", False, "the corridor would stay open")],
+    ),
+    pytest.param(
+        "Fidan said the talks were useful and added that a deal was near.",
+        [("Fidan", "Hakan Fidan", P, 0)],
+        [
+            ("Hakan Fidan", "said", False, "the talks were useful"),
+            ("Hakan Fidan", "added", False, "a deal was near"),
+        ],
+        marks=pytest.mark.xfail(
+            reason="en_core_web_sm coordinates 'added' with the reported clause, so it "
+            "inherits that clause's subject ('the talks'), not the speaker",
+            strict=True,
+        ),
+    ),
+    (
+        "Local media reported Fidan as saying that the corridor was open.",
+        [("Fidan", "Hakan Fidan", P, 0)],
+        [("Hakan Fidan", "saying", False, "the corridor was open")],
+    ),
+    (
+        "Fidan condemned the raid as a violation of the truce.",
+        [("Fidan", "Hakan Fidan", P, 0)],
+        [("Hakan Fidan", "condemned", False, "the raid as a violation of the truce")],
+    ),
+    (
+        "Fidan met the envoy, calling the raid a violation of the truce.",
+        [("Fidan", "Hakan Fidan", P, 0)],
+        [("Hakan Fidan", "calling", False, "the raid a violation of the truce")],
+    ),
+    (
+        "As announced by the ministry, the border will reopen on Friday.",
+        [("the ministry", "Turkish Foreign Ministry", "organization", 0)],
+        [("Turkish Foreign Ministry", "announced", False, "the border will reopen on Friday")],
+    ),
+]
+
+NOT_PARSE_CASES = [
+    # a cue in an "if" clause reports nothing; a judging verb with no "as" is an event only
+    ("If Fidan says the talks failed, markets will fall.", [("Fidan", "Hakan Fidan", P, 0)]),
+    ("Fidan condemned the raid on Friday.", [("Fidan", "Hakan Fidan", P, 0)]),
+    # the object of "described" is a relative pronoun: nothing is reported
+    ("Fidan rejected what he described as a threat.", [("Fidan", "Hakan Fidan", P, 0)]),
+]
+
+
+@pytest.mark.parametrize(("text", "actors", "expected"), PARSE_CASES)
+def test_indirect_quotes_from_the_parse(quotes_of, text: str, actors: list, expected: list) -> None:
+    assert sorted(quotes_of(text, actors)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "actors"), NOT_PARSE_CASES)
+def test_not_indirect_quotes_from_the_parse(quotes_of, text: str, actors: list) -> None:
+    assert quotes_of(text, actors) == []
+
+
 @pytest.mark.parametrize(("text", "actors", "expected"), CASES)
 def test_indirect_quotes(quotes_of, text: str, actors: list, expected: list) -> None:
     assert quotes_of(text, actors) == expected
@@ -173,7 +259,7 @@ def test_indirect_quotes(quotes_of, text: str, actors: list, expected: list) -> 
         ("Lavrov told reporters.", [("Lavrov", "Sergey Lavrov", P, 0)]),
         ("The United States imposed sanctions on Iran.", [("United States", "US", S, 0)]),
         ("Trump Calls For New Talks With Iran", [("Trump", "Donald Trump", P, 0)]),
-        ("Officials said the meeting was useful.", []),
+        ("A local resident said the meeting was useful.", []),
         (
             "The report highlighted how Moscow and Tehran cooperate.",
             [("Moscow", "Russian government", S, 0), ("Tehran", "Iranian government", S, 0)],

@@ -43,16 +43,13 @@ class QuotesComponent:
         ctx = Context(doc, actors, self.lexicon)
         quotations = find_quotations(ctx.text)
         out: list[Quote] = []
-        used: set[int] = set()
         for q, found in attribute(ctx, quotations):
-            if found.cue_token is not None:
-                used.add(found.cue_token)
             out += _quotes(ctx, found.speakers, found.cue, True, q.start, q.end)
         for start, end, found, direct in attribution_lines(ctx, quotations):
             out += _quotes(ctx, found.speakers, found.cue, direct, start, end)
         if self.indirect:
             direct_spans = [(q.content.start, q.content.end) for q in out]
-            for r in find_reported(ctx, quotations, used):
+            for r in find_reported(ctx, quotations):
                 if any(s < r.end and r.start < e for s, e in direct_spans):
                     continue
                 out += _quotes(ctx, r.speakers, r.cue, False, r.start, r.end)

@@ -1,33 +1,42 @@
-"""Indirect quotes: reported speech introduced by a cue with an actor as its subject.
+"""Indirect quotes: reported speech, read from the parse of a reporting verb.
 
-`X confirmed that Tehran is analysing the offer`, `X said Russia was ready` (no "that"),
-`X accused the EU of meddling`, `X stressed the need to ...`, `As X noted, ...`,
-`..., X said.`, `According to X, ...`, `X's message was clear: ...`. The content runs from
-after the cue (and its "that") to the clause end, without the final stop. A cue whose
-clause holds a quotation yields no indirect quote for the part before the quotation (the
-quotation is the direct quote); a later "and that ..." still does.
+The content is the complement the cue governs: the clause of a reporting verb (its
+`ccomp`, before or after it: "X said Russia was ready", "Russia was ready, X said"), the
+object of an object cue ("stressed the need for talks", "accused Y of meddling", "pledged
+to help"), the object and its predicate for a naming cue ("described the strikes as
+aggression", "called them a crime"), the clause an adverbial cue frames ("As X noted,
+...", "According to X, ..."), or what a speech noun introduces with a colon ("Moscow's
+message was clear: ..."). The span is the complement's subtree, without its "that" and
+trailing punctuation. A quotation inside the content is the direct quote instead; a
+coordinated clause of the content without one ("... and that ...") is still reported.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
 
 from dyad.model import ActorMention
+from dyad.nlp.clauses import governor
 from dyad.nlp.tokens import token_table
 from dyad.quotes.marks import Quotation
-from dyad.quotes.speaker import Context, Cue, noun_speaker, speakers_of, walk_left
+from dyad.quotes.speaker import Context, Cue, noun_speaker, speakers_of
 
-_FINITE = ("VBD", "VBZ", "VBP", "MD")
-_SENTENCE_PUNCT = ".!?…"
-#: How far after a cue its "that" may come ("said on Monday that ...").
-THAT_REACH = 8
 MIN_CONTENT_TOKENS = 2
+#: Cues that report only an object and what it is called or judged as.
+NAMING = frozenset({"naming", "judging"})
 #: A wire dateline opening a sentence ("ANKARA, May 4 (Reuters) - "): not content.
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+,[^\n]{0,60}?\s[-–—]+\s")
-_SEARCH_STOPS = {"—", "–", ";", "(", "“", '"', "«"}
+#: Prepositions whose object an object cue reports ("accused X of", "called for",
+#: "warned against", "spoke about").
+OBJECT_PREPOSITIONS = frozenset({"of", "for", "against", "about"})
+#: Words a content span never starts with.
+_LEADING = frozenset({"that", ",", ":", "-", "—", "–"})
+_TRAILING = ".,;:!?…-—– \n\t"
 
 
 @dataclass(frozen=True)
@@ -40,169 +49,187 @@ class Reported:
     end: int
 
 
-def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    text = ctx.text
-    while start < end and (text[start].isspace() or text[start] in ",:"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _SENTENCE_PUNCT + ",;:"):
-        end -= 1
-    return start, end
+def _complements(head: Token, complement: str) -> list[Token]:
+    """The children of a cue whose subtrees are its content."""
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    if complement == "clause":
+        return clauses
+    if complement in NAMING:
+        predicates = naming_predicates(head, complement)
+        if not predicates:
+            return []
+        said = [c for c in head.children if c.dep_ in ("dobj", "ccomp") and c.i > head.i]
+        if not said:
+            return []  # "what he described as a crisis": the object is not reported here
+        return sorted({c.i: c for c in said + predicates}.values(), key=lambda c: c.i)
+    found = [c for c in head.children if c.dep_ in ("ccomp", "dobj", "xcomp")]
+    found += [c for c in head.children if c.dep_ == "prep" and c.lower_ in OBJECT_PREPOSITIONS]
+    return found
 
 
-def _clause_end(ctx: Context, start: int, sent: TokenSpan) -> int:
-    """Character offset where the clause beginning at `start` ends."""
-    text = ctx.text
-    end = sent.end_char
-    for brk in ctx.lexicon.clause_breaks:
-        found = text.find(brk, start, end)
-        if found > start:
-            end = found
-    for token in ctx.doc[sent.start : sent.end]:
-        if token.idx <= start or token.idx >= end:
+def naming_predicates(head: Token, complement: str) -> list[Token]:
+    """What a naming cue calls its object: "a crime" (oprd, or an appositive of the object
+    when the parser reads "called the plan a mistake" so), "as aggression", "as marked by
+    ..." (an "as" clause)."""
+    found = [
+        c
+        for c in head.children
+        if c.dep_ == "oprd"
+        or (c.dep_ == "prep" and c.lower_ == "as")
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in c.children))
+    ]
+    for obj in head.children:  # "condemned the raid as a violation", "as" on the object
+        if obj.dep_ == "dobj" and not found:
+            found += [c for c in obj.children if c.dep_ == "prep" and c.lower_ == "as"]
+    if not found and complement == "naming":
+        objects_ = [c for c in head.children if c.dep_ == "dobj"]
+        found = objects_[1:]  # "calling them aggression" parsed with two objects
+        for obj in objects_[:1]:
+            found += [c for c in obj.children if c.dep_ == "appos" and c.i > obj.i]
+    return found
+
+
+def _subtree_range(tokens: Iterable[Token]) -> tuple[int, int] | None:
+    starts, ends = [], []
+    for token in tokens:
+        starts.append(token.left_edge.i)
+        ends.append(token.right_edge.i + 1)
+    return (min(starts), max(ends)) if starts else None
+
+
+def _without(outer: tuple[int, int], inner: tuple[int, int]) -> tuple[int, int]:
+    """The larger part of token range `outer` left when `inner` is cut out of it."""
+    before = (outer[0], inner[0])
+    after = (inner[1], outer[1])
+    return before if before[1] - before[0] >= after[1] - after[0] else after
+
+
+def content_range(ctx: Context, cue: Cue) -> tuple[int, int] | None:
+    """Token range [start, end) of what the cue reports, before trimming; None if none."""
+    doc = ctx.doc
+    head = doc[cue.head]
+    if cue.complement == "source":  # "According to X, <clause>" / "<clause>, according to X"
+        anchor = doc[cue.start]
+        pred = governor(anchor)
+        if pred is None:
+            return None
+        framed = _subtree_range([pred])
+        assert framed is not None
+        return _without(framed, (anchor.left_edge.i, anchor.right_edge.i + 1))
+    if head.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in head.children
+    ):  # "As X noted, <clause>"
+        pred = head.head
+        framed = _subtree_range([pred])
+        assert framed is not None
+        return _without(framed, (head.left_edge.i, head.right_edge.i + 1))
+    parts = _complements(head, cue.complement)
+    if cue.complement in NAMING:  # an appositive predicate is inside its object
+        parts = [p for p in parts if p.head.i == head.i]
+    if not parts:
+        return None
+    if cue.complement != "clause":
+        parts = [p for p in parts if p.i > head.i] or parts
+    found = _subtree_range(parts)
+    if found is None:
+        return None
+    start, end = found
+    if start <= head.i < end:  # complements on both sides: keep the side of the first one
+        start, end = (start, head.i) if parts[0].i < head.i else (cue.end, end)
+    if head.i < start < cue.end:  # "called for X": the phrase's preposition is the cue's
+        start = cue.end
+    end = _without_comment(ctx, parts, start, end)
+    end = _before_next_cue(ctx, start, end)
+    return start, _clause_break(ctx, start, end)
+
+
+def _before_next_cue(ctx: Context, start: int, end: int) -> int:
+    """Token end of a content range before a reporting verb coordinated into it ("said the
+    talks were useful and added that ..." read as one clause by the parser)."""
+    doc = ctx.doc
+    for i in range(start + 1, end):
+        cue = ctx.cue_at(i)
+        token = doc[i]
+        if cue is None or cue.head != i or token.dep_ != "conj":
             continue
-        nxt = token.nbor(1) if token.i + 1 < len(ctx.doc) else None
-        if (
-            token.text == ","
-            and nxt is not None
-            and (nxt.tag_ == "VBG" or nxt.lower_ in ("which", "while", "whereas"))
-        ):
-            return token.idx
-        if token.text == "," and _attribution_follows(ctx, token.i, sent):
-            return token.idx  # "..., state media reported."
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+            continue  # "... and the minister added": a clause of the content
+        cut = i
+        while cut > start and doc[cut - 1].dep_ in ("cc", "punct", "advmod"):
+            cut -= 1
+        return cut
     return end
 
 
-#: How long a trailing attribution (", state media reported") may be, in tokens.
-TRAILING_REACH = 6
-
-
-def _attribution_follows(ctx: Context, comma: int, sent: TokenSpan) -> bool:
-    """Whether the sentence ends, after this comma, with a short cue clause."""
-    rest = [t for t in ctx.doc[comma + 1 : sent.end] if not (t.is_punct or t.is_space)]
-    if not rest or len(rest) > TRAILING_REACH:
-        return False
-    return any(ctx.cue_at(t.i) is not None for t in rest)
-
-
-def _has_finite(ctx: Context, start: int, end: int) -> bool:
-    """Whether a finite verb is in the span; a VBN right after a noun counts (the tagger
-    often reads a past tense "Israel reserved" as a participle)."""
-    span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    for t in span:
-        if t.tag_ in _FINITE:
-            return True
-        if t.tag_ == "VBN" and t.i > span.start and t.nbor(-1).tag_.startswith(("NN", "PRP")):
-            return True
-    return False
-
-
-def _content_start(ctx: Context, cue: Cue) -> int:
-    """Token where the reported content begins: after a "that" or colon that comes soon.
-
-    A clause cue may have words before its "that" ("said on Monday that", "told
-    reporters that"); an object cue only adverbs. Dashes and semicolons end the search.
-    """
+def _without_comment(ctx: Context, parts: list[Token], start: int, end: int) -> int:
+    """Token end of a content range without a trailing comment on it: ", referencing
+    the US", ", as noted by AP" (a participle or an "as" clause after a comma)."""
     doc = ctx.doc
-    sent = ctx.sentence(cue.start)
-    reach = THAT_REACH if cue.complement == "clause" else 2
-    for i in range(cue.end, min(sent.end, cue.end + reach)):
-        low = doc[i].lower_
-        if low == "that" or (low == ":" and cue.complement == "clause"):
-            return i + 1
-        if doc[i].tag_ in _FINITE or doc[i].text in _SEARCH_STOPS:
-            break
-        if cue.complement != "clause" and doc[i].tag_ not in ("RB", "RBR"):
-            break
-    return cue.end
+    for part in parts:
+        for child in part.children:
+            comment = child.dep_ == "advcl" and (
+                child.tag_ == "VBG" or any(m.lower_ == "as" for m in child.children)
+            )
+            first = child.left_edge.i
+            if comment and start < first - 1 and doc[first - 1].text == ",":
+                end = min(end, first - 1)
+    return end
+
+
+def _clause_break(ctx: Context, start: int, end: int) -> int:
+    """Token end of a content range cut at a clause break ("... — a careful answer")."""
+    text = ctx.text
+    first, last = ctx.doc[start].idx, ctx.doc[end - 1].idx + len(ctx.doc[end - 1])
+    for brk in ctx.lexicon.clause_breaks:
+        found = text.find(brk, first, last)
+        if found > first:
+            end = min(end, ctx.token_at(found + len(brk) - len(brk.lstrip())))
+    return end
+
+
+def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """Character range of tokens [start, end) without a leading "that", punctuation or
+    wire dateline, and without trailing punctuation."""
+    doc = ctx.doc
+    while start < end and (doc[start].lower_ in _LEADING or doc[start].is_space):
+        start += 1
+    if start >= end:
+        return 0, 0
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    text = ctx.text
+    dateline = _DATELINE.match(text, first, last)
+    if dateline and start == ctx.sentence(start).start:
+        first = dateline.end()
+    while last > first and text[last - 1] in _TRAILING:
+        last -= 1
+    return first, last
 
 
 def _quotations_in(quotes: list[Quotation], start: int, end: int) -> list[Quotation]:
     return [q for q in quotes if start <= q.open < end]
 
 
-def _after_quotes(ctx: Context, inside: list[Quotation], end: int) -> tuple[int, int] | None:
-    """The "and that ..." tail after the last quotation of a clause, if any."""
-    tail = ctx.text[inside[-1].outer_end : end]
-    stripped = tail.lstrip(" ,")
-    if not stripped.lower().startswith("and that "):
-        return None
-    start = inside[-1].outer_end + (len(tail) - len(stripped)) + len("and that ")
-    return start, end
-
-
-def _source_content(ctx: Context, cue: Cue, speakers: list[ActorMention]) -> tuple[int, int]:
-    """The clause "according to X" vouches for: before it, or after X's noun phrase."""
+def _clauses_outside(
+    ctx: Context, start: int, end: int, quotes: list[Quotation]
+) -> list[tuple[int, int]]:
+    """Coordinated clauses of a content span that hold no quotation ("that the talks were
+    "frank" and that a deal was close": the second)."""
     doc = ctx.doc
-    sent = ctx.sentence(cue.start)
-    if cue.start > sent.start + 2:
-        before_end = doc[cue.start].idx
-        if _has_finite(ctx, sent.start_char, before_end):
-            return sent.start_char, before_end
-    after = max(m.end for m in speakers) if speakers else doc[cue.end - 1].idx
-    commas = [t for t in doc[cue.end : sent.end] if t.text == "," and t.idx >= after]
-    for k, comma in enumerate(commas):
-        stop = commas[k + 1].idx if k + 1 < len(commas) else sent.end_char
-        if _has_finite(ctx, comma.idx + 1, stop):
-            return comma.idx + 1, _clause_end(ctx, comma.idx + 1, sent)
-    return after, after
-
-
-def _before_speakers(ctx: Context, cue: Cue) -> int | None:
-    """Index of the token before the subject group right before the cue, if any."""
-    found, _ = walk_left(ctx, cue.start)
-    if not found:
-        return None
-    first = ctx.token_at(min(m.start for m in found))
-    return first - 1 if first > ctx.sentence(cue.start).start else None
-
-
-def _framing(ctx: Context, cue: Cue) -> tuple[int, int] | None:
-    """Content framed by its attribution rather than following the cue.
-
-    "As X noted, <content>." and "<content>, X said." (nothing after the cue).
-    """
-    doc = ctx.doc
-    sent = ctx.sentence(cue.start)
-    before = _before_speakers(ctx, cue)
-    if before is None:
-        return None
-    if doc[before].lower_ == "as" and cue.end < sent.end and doc[cue.end].text == ",":
-        start = doc[cue.end].idx + 1
-        return start, _clause_end(ctx, start, sent)
-    rest_empty = all(t.is_punct or t.is_space for t in doc[cue.end : sent.end])
-    if doc[before].text == "," and rest_empty:
-        dateline = _DATELINE.match(sent.text)
-        return sent.start_char + (dateline.end() if dateline else 0), doc[before].idx
-    return None
-
-
-def _region(
-    ctx: Context, cue: Cue, speakers: list[ActorMention], quotes: list[Quotation]
-) -> tuple[int, int] | None:
-    if cue.complement == "source":
-        return _source_content(ctx, cue, speakers)
-    found = _framing(ctx, cue)
-    if found:
-        return found
-    sent = ctx.sentence(cue.start)
-    first = _content_start(ctx, cue)
-    while first < sent.end and ctx.doc[first].is_punct:
-        first += 1
-    if first >= sent.end or ctx.doc[first].tag_ in _FINITE:
-        return None  # "What Putin promised was ...": the cue sits in a subject clause
-    after_comma = cue.start > sent.start and ctx.doc[cue.start - 1].text == ","
-    if after_comma and ctx.doc[cue.start].tag_ == "VBG" and first == cue.end:
-        return None  # ", underscoring the ..." comments on the clause; it reports nothing
-    start = ctx.doc[first].idx
-    end = _clause_end(ctx, start, sent)
-    inside = _quotations_in(quotes, start, end)
-    if inside:
-        return _after_quotes(ctx, inside, end)
-    if cue.complement == "clause" and not _has_finite(ctx, start, end):
-        return None
-    return start, end
+    out = []
+    for token in doc[start:end]:
+        if token.dep_ != "conj" or not (start <= token.head.i < end):
+            continue
+        if token.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ in ("mark", "nsubj", "nsubjpass") for c in token.children
+        ):
+            continue  # a clause of its own: "and that ...", "and a deal was close"
+        first, last = token.left_edge.i, token.right_edge.i + 1
+        while first > start and doc[first - 1].lower_ == "that":
+            first -= 1
+        s, e = _trim(ctx, first, last)
+        if e > s and not _quotations_in(quotes, s, e):
+            out.append((s, e))
+    return out
 
 
 def _noun_colon(ctx: Context, sent: TokenSpan, quotes: list[Quotation]) -> Reported | None:
@@ -215,8 +242,8 @@ def _noun_colon(ctx: Context, sent: TokenSpan, quotes: list[Quotation]) -> Repor
     nouns = [t for t in doc[sent.start : colon.i] if t.lower_ in ctx.lexicon.nouns]
     if not nouns or _quotations_in(quotes, colon.idx, sent.end_char):
         return None
-    speakers = noun_speaker(ctx, nouns[-1].i)
-    start, end = _trim(ctx, colon.idx + 1, sent.end_char)
+    speakers = noun_speaker(ctx, nouns[-1])
+    start, end = _trim(ctx, colon.i + 1, sent.end)
     if not speakers or end <= start:
         return None
     return Reported(speakers, ":", start, end)
@@ -235,33 +262,63 @@ def _is_headline(sent: TokenSpan) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
-def find_reported(ctx: Context, quotes: list[Quotation], used_cues: set[int]) -> list[Reported]:
-    """Indirect quotes of the document; cues in `used_cues` already introduced a quote."""
+def _comments(ctx: Context, cue: Cue) -> bool:
+    """ "..., underscoring the importance of ties": a participle after a comma with only a
+    noun object comments on its clause; it reports nothing."""
+    doc = ctx.doc
+    head = doc[cue.head]
+    after_comma = head.dep_ in ("advcl", "conj") and head.i > 0 and doc[head.i - 1].text == ","
+    return (
+        cue.complement == "object"
+        and head.tag_ == "VBG"
+        and (after_comma or head.dep_ == "pcomp")  # ", underscoring" / "in voicing"
+        and any(c.dep_ == "dobj" for c in head.children)
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in head.children)
+    )
+
+
+def conditional(pred: Token) -> bool:
+    """A cue in an "if" clause reports nothing said ("if the media stresses X, ...")."""
+    return pred.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in pred.children
+    )
+
+
+def reported(ctx: Context, cue: Cue, quotes: list[Quotation]) -> list[tuple[int, int]]:
+    """Character ranges of what one cue reports (several when a quotation splits it)."""
+    if conditional(ctx.doc[cue.head]):
+        return []
+    found = content_range(ctx, cue)
+    if found is None:
+        return []
+    first, last = found
+    if last - first < MIN_CONTENT_TOKENS or _comments(ctx, cue):
+        return []
+    start, end = _trim(ctx, first, last)
+    if end <= start:
+        return []
+    if _quotations_in(quotes, start, end):
+        return _clauses_outside(ctx, first, last, quotes)
+    return [(start, end)]
+
+
+def find_reported(ctx: Context, quotes: list[Quotation]) -> list[Reported]:
+    """Indirect quotes of the document."""
     out: list[Reported] = []
     doc = ctx.doc
     for sent in ctx.sents:
         if _is_headline(sent):
             continue
         for cue in ctx.cues(sent.start, sent.end):
-            if cue.complement == "quote" or any(
-                q.open <= doc[cue.start].idx < q.outer_end for q in quotes
-            ):
+            if any(q.open <= doc[cue.start].idx < q.outer_end for q in quotes):
+                continue  # words inside a quotation are the speaker's, not a report
+            ranges = reported(ctx, cue, quotes)
+            if not ranges:
                 continue
-            if cue.start in used_cues and not _quotations_in(
-                quotes, doc[cue.end - 1].idx, sent.end_char
-            ):
-                continue  # it attributed a quotation before it: `"...," Lavrov said`
             speakers = speakers_of(ctx, cue)
             if not speakers:
                 continue
-            region = _region(ctx, cue, speakers, quotes)
-            if region is None:
-                continue
-            start, end = _trim(ctx, *region)
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or len(span) < MIN_CONTENT_TOKENS:
-                continue
-            out.append(Reported(speakers, cue.text, start, end))
+            out += [Reported(speakers, cue.text, s, e) for s, e in ranges]
         colon = _noun_colon(ctx, sent, quotes)
         if colon and not any(r.start <= colon.start < r.end for r in out):
             out.append(colon)

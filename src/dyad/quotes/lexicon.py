@@ -25,7 +25,7 @@ from dyad.datafile import (
 from dyad.errors import LexiconError
 
 DATA_PATH = Path(__file__).parent / "data" / "cues.yaml"
-COMPLEMENTS = ("clause", "object", "quote", "source")
+COMPLEMENTS = ("clause", "object", "naming", "judging", "source")
 _VOWELS = set("aeiou")
 
 
@@ -68,6 +68,7 @@ class CueLexicon:
     coordination_openers: frozenset[str]
     plural_people: frozenset[str]
     possessed: frozenset[str]
+    unnamed_sources: frozenset[str]
     clause_breaks: tuple[str, ...]
 
 
@@ -112,6 +113,7 @@ def parse_lexicon(text: str, path: str) -> CueLexicon:
         coordination_openers=frozenset(words("coordination_openers", data)),
         plural_people=frozenset(words("plural_people", data)),
         possessed=frozenset(words("possessed", data)),
+        unnamed_sources=frozenset(words("unnamed_sources", data)),
         clause_breaks=words("clause_breaks", data),
     )
 

@@ -1,10 +1,15 @@
-"""Cues and speakers: which token starts a speech cue, and which actors say it.
+"""Cues and speakers, read from the parse.
 
-Works on a tagged spaCy `Doc` and the resolved actors of `doc._.actors`. The speaker of a
-cue is its subject: the actors right before it (over adverbs and auxiliaries, through
-coordinations "Lavrov and Araghchi"), the antecedent of a relative "who", the actor right
-after an inverted cue ("said Putin"), or, for a participle or a second verb ("..., calling",
-"... and stressed"), the subject of the sentence's main verb.
+A cue is a reporting verb of the lexicon ("said", "stressed", "described"), a multi-word
+phrase ("according to", "called for") or a colon. Its speaker is read from the clause
+layer (`dyad.nlp.clauses`): the subject of the reporting verb, inherited through
+coordination ("X said ... and added"), relative clauses ("X, who ..., said"), participles
+("..., saying") and control; the `by` agent of a passive cue ("it was announced by X");
+the object of a framing verb ("media reported X as saying"); the object of "according
+to". A subject maps to the actors of `doc._.actors` over its noun phrase (a title, an
+appositive name); a speaking body maps to its owner ("Netanyahu's office"); a pronoun
+is whoever the actor layer resolved it to (coreference); a proper name the actor layer
+does not know ("Reuters") becomes a speaker named by its text.
 """
 
 from __future__ import annotations
@@ -12,43 +17,36 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from dyad.model import ActorMention
+from dyad.nlp.clauses import (
+    agents,
+    governor,
+    is_passive,
+    objects,
+    phrase_tokens,
+    possessors,
+    subjects,
+    with_conjuncts,
+)
 from dyad.nlp.tokens import doc_text, token_table
 from dyad.quotes.lexicon import CueLexicon
 
-_QUOTE_CHARS = set("\"'“”‘’«»„")
-_VERB_TAGS = ("VB", "MD")
-_SUBORDINATORS = ("IN", "WDT", "WRB", "WP")
-_ADVERB_TAGS = ("RB", "RBR", "RBS")
-_PERSONAL_PRONOUNS = {"he": "m", "she": "f", "they": None}
-_COORDINATORS = {"and", "or"}
-#: Tokens after which a cue with no subject of its own takes the sentence's main subject.
-_SHARED_SUBJECT_STOPS = {
-    ",",
-    "and",
-    "but",
-    "instead",
-    "then",
-    "while",
-    "before",
-    "after",
-    "with",
-    "by",
-}
-#: How many sentences back an unresolved pronoun may find its person.
-PRONOUN_REACH = 3
+#: Words of a proper-name phrase that may stand between its capitalised words.
+_NAME_JOINERS = frozenset({"of", "al", "-", "the"})
 
 
 @dataclass(frozen=True)
 class Cue:
-    """A speech cue over tokens [start, end)."""
+    """A speech cue over tokens [start, end); `head` is the token whose arguments are read
+    (the reporting verb, or the preposition whose object is the source)."""
 
     start: int
     end: int
     text: str
-    complement: str  # clause, object, quote, source
+    complement: str  # clause, object, naming, source
+    head: int
 
 
 class Context:
@@ -101,14 +99,15 @@ class Context:
             for n in range(min(self._max_phrase, len(doc) - i), 1, -1):
                 complement = self.lexicon.phrases.get(tuple(lower[i : i + n]))
                 if complement:
-                    return Cue(i, i + n, doc[i : i + n].text, complement)
-        entry = self.lexicon.verb_forms.get(lower[i])
-        if entry is None:
-            return None
+                    span = doc[i : i + n]
+                    return Cue(i, i + n, span.text, complement, _phrase_head(span, complement))
         token = doc[i]
-        if not _verb_like(token.tag_, token.lower_):
+        entry = self.lexicon.verb_forms.get(lower[i]) or self.lexicon.verb_forms.get(
+            token.lemma_.lower()
+        )
+        if entry is None or not _verb_like(token):
             return None
-        return Cue(i, i + 1, token.text, entry[1])
+        return Cue(i, i + 1, token.text, entry[1], i)
 
     def cues(self, start: int, end: int) -> list[Cue]:
         """Cues starting in tokens [start, end), longest first where they overlap."""
@@ -130,129 +129,30 @@ class Context:
         return self.sents[self.sent_of[i]]
 
 
-def _verb_like(tag: str, lower: str) -> bool:
-    """A tagged verb; an -ed or -ing form the tagger called an adjective or noun counts."""
-    if not tag or tag.startswith("VB"):
+def _phrase_head(span: Span, complement: str) -> int:
+    """The token of a phrase cue whose arguments are read: the last preposition of a
+    source ("according to"), else its first verb ("called for", "made clear")."""
+    if complement == "source":
+        return span[-1].i
+    verbs = [t for t in span if t.tag_.startswith("VB")]
+    main = [t for t in verbs if t.pos_ == "VERB"] or verbs  # "has made clear": made
+    return main[0].i if main else span.start
+
+
+def _verb_like(token: Token) -> bool:
+    """A verb here; an -ed or -ing form the tagger called an adjective or noun counts when
+    the parse gives it a clause or an object."""
+    if token.tag_.startswith("VB"):
         return True
-    return tag in ("JJ", "NN") and lower.endswith(("ed", "ing"))
-
-
-def _group_start(ctx: Context, i: int) -> int:
-    """First token of the actor mention(s) covering token `i`."""
-    first = min(m.start for m in ctx.mentions_at(i))
-    while i > 0 and ctx.doc[i - 1].idx >= first:
-        i -= 1
-    return i
-
-
-def _pronoun_antecedent(ctx: Context, i: int) -> list[ActorMention]:
-    """A person for an unresolved he/she: the latest one named in the last sentences."""
-    token = ctx.doc[i]
-    if token.lower_ not in ("he", "she", "his", "her"):
-        return []
-    floor = ctx.sents[max(0, ctx.sent_of[i] - PRONOUN_REACH)].start_char
-    before = [m for m in ctx.actors if m.kind == "person" and floor <= m.start < token.idx]
-    if not before:
-        return []
-    latest = before[-1]
-    return [
-        replace(latest, text=token.text, start=token.idx, end=token.idx + len(token), how="coref")
-    ]
-
-
-def walk_left(ctx: Context, verb: int) -> tuple[list[ActorMention], int]:
-    """Actors right before token `verb` and the index of the token the walk stopped at."""
-    doc, lex = ctx.doc, ctx.lexicon
-    sent_start = ctx.sentence(verb).start
-    groups: list[list[ActorMention]] = []
-    coordinated = False
-    i = verb - 1
-    while i >= sent_start:
-        token = doc[i]
-        mentions = ctx.mentions_at(i)
-        if mentions:
-            if i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"):
-                break  # a possessor ("Iran's envoy"), not the subject
-            groups.append(_distinct(mentions))
-            i = _group_start(ctx, i) - 1
-            continue
-        low = token.lower_
-        if low in lex.relatives and i > sent_start and doc[i - 1].text == ",":
-            antecedent = ctx.mentions_at(i - 2)
-            return (
-                (_distinct(antecedent), i)
-                if antecedent and not groups
-                else (_flatten(groups, coordinated), i)
-            )
-        if low in _PERSONAL_PRONOUNS and not groups:
-            return _pronoun_antecedent(ctx, i), i
-        if low in lex.between or token.tag_ in _ADVERB_TAGS:
-            i -= 1
-            continue
-        if low in _COORDINATORS and groups:
-            coordinated = True
-            i -= 1
-            continue
-        if low in lex.coordination_openers and groups:
-            i -= 1
-            continue
-        if low == "," and groups:
-            i -= 1
-            continue
-        if low == "," and not groups and _appositive_name(ctx, i, sent_start):
-            i -= 1  # "The EU's foreign policy chief, Kaja Kallas, said"
-            continue
-        if low == "," and not groups:
-            opening = _parenthetical_start(ctx, i, sent_start)
-            if opening is not None:  # "Putin, speaking in Moscow, said"
-                i = opening - 1
-                continue
-        if low in lex.possessed and not groups:
-            owner = _possessor(ctx, i)
-            if owner:  # "Netanyahu's office said"
-                return owner, i
-        break
-    return _flatten(groups, coordinated), i
-
-
-def _appositive_name(ctx: Context, comma: int, sent_start: int) -> bool:
-    """Whether an actor between two commas ends at this comma (", Kaja Kallas,")."""
-    if comma <= sent_start or not ctx.mentions_at(comma - 1):
-        return False
-    first = _group_start(ctx, comma - 1)
-    return first > sent_start and ctx.doc[first - 1].text == ","
-
-
-#: How long a parenthetical between a subject and its verb may be, in tokens.
-PARENTHETICAL_REACH = 10
-
-
-def _parenthetical_start(ctx: Context, comma: int, sent_start: int) -> int | None:
-    """The comma opening ", speaking in Moscow," when an actor stands before it."""
-    doc = ctx.doc
-    for j in range(comma - 1, max(sent_start, comma - PARENTHETICAL_REACH) - 1, -1):
-        if doc[j].tag_ in ("VBD", "VBZ", "VBP", "MD") or doc[j].text in _QUOTE_CHARS:
-            return None
-        if doc[j].text == ",":
-            return j if j > sent_start and ctx.mentions_at(j - 1) else None
-    return None
-
-
-def _possessor(ctx: Context, noun: int) -> list[ActorMention]:
-    """The actor owning a speaking body: "Netanyahu's office", "Iran's foreign ministry"."""
-    doc = ctx.doc
-    i = noun - 1
-    while i > 0 and doc[i].tag_ in ("JJ", "NN", "NNP") and doc[i].lower_ not in ("'s", "’s"):
-        i -= 1
-    if i > 0 and doc[i].lower_ in ("'s", "’s") and ctx.mentions_at(i - 1):
-        return _distinct(ctx.mentions_at(i - 1))
-    if i >= 0 and doc[i].lower_ in ("his", "her"):
-        return ctx.mentions_at(i) or _pronoun_antecedent(ctx, i)
-    return []
+    if token.tag_ in ("JJ", "NN") and token.lower_.endswith(("ed", "ing")):
+        return any(c.dep_ in ("ccomp", "dobj", "nsubj") for c in token.children)
+    return False
 
 
 def _distinct(mentions: list[ActorMention]) -> list[ActorMention]:
-    """One mention per actor; within a nested span prefer a person over a state."""
+    """One mention per actor; within a nested span prefer the widest."""
+    if not mentions:
+        return []
     widest = max(m.end - m.start for m in mentions)
     outer = [m for m in mentions if m.end - m.start == widest]
     seen: set[str] = set()
@@ -264,139 +164,113 @@ def _distinct(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
-def _flatten(groups: list[list[ActorMention]], coordinated: bool) -> list[ActorMention]:
-    if not groups:
+def named(span: Span) -> ActorMention:
+    """A speaker the actor layer does not know, named by its text ("Reuters")."""
+    return ActorMention(span.text, span.start_char, span.end_char, span.text, "organization")
+
+
+def _proper_name(ctx: Context, head: Token) -> list[ActorMention]:
+    """A proper-name phrase with no actor ("Reuters", "the Tasnim news agency")."""
+    if head.pos_ != "PROPN" and head.tag_ != "NNP":
         return []
-    chosen = groups if coordinated else groups[:1]
-    out: list[ActorMention] = []
-    for group in reversed(chosen):
-        out += [m for m in group if m.name not in {o.name for o in out}]
-    return out
+    words = sorted(
+        (t for t in phrase_tokens(head) if t.dep_ in ("compound", "flat") or t.i == head.i),
+        key=lambda t: t.i,
+    )
+    start = words[0].i
+    while start < head.i and not ctx.doc[start].text[:1].isupper():
+        start += 1
+    return [named(ctx.doc[start : head.i + 1])]
 
 
-def walk_right(ctx: Context, cue: Cue, reach: int = 6, closing: bool = False) -> list[ActorMention]:
-    """Actors right after an inverted cue ("said Russian Foreign Minister Sergei Lavrov").
+def actors_of(ctx: Context, head: Token) -> list[ActorMention]:
+    """The actors a noun phrase names, from the head of the phrase.
 
-    With `closing`, the actors must end their clause ("..., said Putin."), so that the
-    object of a verb ("accused Russia of stalling") is not taken for its subject.
+    The mentions over the head itself; else over an appositive or compound name ("the
+    EU's top diplomat, Kaja Kallas"); else, for a speaking body ("office", "ministry"),
+    its owner; else a proper name unknown to the actor layer.
     """
-    doc = ctx.doc
-    end = min(ctx.sentence(cue.start).end, cue.end + reach)
-    found: list[ActorMention] = []
-    i = cue.end
-    while i < end:
-        token = doc[i]
-        mentions = ctx.mentions_at(i)
-        if mentions:
-            found = _distinct(mentions)
-            i += 1
-            while (
-                i < len(doc)
-                and ctx.mentions_at(i)
-                and set(m.start for m in ctx.mentions_at(i)) & {m.start for m in found}
-            ):
-                i += 1
-            if i < len(doc) and doc[i].lower_ in ("'s", "’s"):
-                found = []
-                continue
-            if i < len(doc) and doc[i].tag_.startswith(_VERB_TAGS):
-                return []  # "said Russia stood ready": the subject of what was said
-            if closing and i < len(doc) and not (doc[i].is_punct or doc[i].is_space):
-                return []
-            persons = [m for m in found if m.kind == "person"]
-            return persons or found
-        if token.is_punct or token.tag_.startswith(_VERB_TAGS):
-            break
-        if token.lower_ in ("he", "she") and i == cue.end:
-            return _pronoun_antecedent(ctx, i)
-        i += 1
-    return []
+    own = ctx.mentions_at(head.i)
+    if own:
+        return _distinct(own)
+    lex = ctx.lexicon
+    body = head.lower_ in lex.possessed or head.lower_ in lex.nouns
+    for child in head.children:
+        named_by = child.dep_ == "appos" or (body and child.dep_ in ("compound", "nmod"))
+        if named_by and ctx.mentions_at(child.i):
+            return _distinct(ctx.mentions_at(child.i))
+    if body:
+        out: list[ActorMention] = []
+        for owner in possessors(head) or _by_objects(head):
+            out += actors_of(ctx, owner)
+        if out:
+            return out
+        for child in head.children:  # "a Sputnik correspondent", "the Reuters article"
+            if child.dep_ == "compound" and child.i < head.i:
+                out += _proper_name(ctx, child)
+        if out:
+            return out[-1:]
+    if head.lower_ in lex.unnamed_sources:
+        return [_unnamed(ctx, head)]
+    return _pronoun(ctx, head) or _pair(ctx, head) or _proper_name(ctx, head)
 
 
-def main_subject(ctx: Context, before: int) -> list[ActorMention]:
-    """The subject of the sentence's main verb, found before token `before`.
-
-    The first verb group with an actor subject that does not open a subordinate clause
-    ("After Israel struck, Putin condemned ..." gives Putin).
-    """
-    doc = ctx.doc
-    sent = ctx.sentence(before)
-    for j in range(sent.start + 1, before):
-        if not doc[j].tag_.startswith(_VERB_TAGS) or doc[j - 1].tag_.startswith(_VERB_TAGS):
-            continue  # not a verb, or inside a verb group ("have taken")
-        found, stop = walk_left(ctx, j)
-        if found and not (stop >= sent.start and doc[stop].tag_ in _SUBORDINATORS):
-            return found
-    return []
+#: How many sentences back an unresolved he/she may find its person.
+PRONOUN_REACH = 2
 
 
-def noun_speaker(ctx: Context, noun: int) -> list[ActorMention]:
-    """Who a speech noun belongs to: "Moscow's message", "a statement by X", the subject."""
-    doc = ctx.doc
-    i = noun - 1
-    while i >= 0 and doc[i].tag_ in ("JJ", "RB"):
-        i -= 1
-    if i >= 1 and doc[i].lower_ in ("'s", "’s") and ctx.mentions_at(i - 1):
-        return list(ctx.mentions_at(i - 1))
-    if noun + 2 < len(doc) and doc[noun + 1].lower_ in ("by", "from", "of"):
-        mentions = ctx.mentions_at(noun + 2)
-        if mentions:
-            return list(mentions)
-    for j in range(noun - 1, ctx.sentence(noun).start - 1, -1):
-        if doc[j].tag_.startswith(_VERB_TAGS):
-            return subject_of(ctx, j)[0]
-    return []
-
-
-def named_after(ctx: Context, cue: Cue, reach: int = 8) -> list[ActorMention]:
-    """A source the actor layer does not know ("according to Reuters"): its proper name.
-
-    The first run of capitalised words after the cue, before any punctuation, becomes an
-    unresolved speaker whose name is its text.
-    """
-    doc = ctx.doc
-    end = min(ctx.sentence(cue.start).end, cue.end + reach)
-    i = cue.end
-    while i < end and not doc[i].is_punct and not doc[i].text[:1].isupper():
-        i += 1
-    j = i
-    while j < end and (doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "al", "-")):
-        j += 1
-    while j > i and not doc[j - 1].text[:1].isupper():
-        j -= 1
-    if j <= i:
+def _pronoun(ctx: Context, head: Token) -> list[ActorMention]:
+    """A he/she the actor layer left unresolved: the person named last before it, within
+    the last sentences (a stop-gap behind the actor layer's coreference)."""
+    if head.lower_ not in ("he", "she"):
         return []
-    span = doc[i:j]
-    return [ActorMention(span.text, span.start_char, span.end_char, span.text, "organization")]
-
-
-def _pair_of_persons(ctx: Context, stop: int) -> list[ActorMention]:
-    """ "Both ministers" / "the two leaders" / a bare "Both": the last two persons named.
-
-    A bare "Both" first looks for a coordinated subject earlier in its sentence. A stop-gap
-    for plural descriptions the actor layer leaves unresolved.
-    """
-    doc, lex = ctx.doc, ctx.lexicon
-    i = stop
-    if doc[i].lower_ in lex.plural_people:
-        i -= 1
-        while i >= 0 and doc[i].tag_ in ("JJ", "NN", "NNP"):
-            i -= 1
-    low = doc[i].lower_ if i >= 0 else ""
-    if low == "two" and i > 0 and doc[i - 1].lower_ == "the":
-        i -= 1
-    elif low not in lex.coordination_openers:
+    floor = ctx.sents[max(0, ctx.sent_of[head.i] - PRONOUN_REACH)].start_char
+    before = [m for m in ctx.actors if m.kind == "person" and floor <= m.start < head.idx]
+    if not before:
         return []
-    if i == stop:
-        if i > ctx.sentence(stop).start and doc[i - 1].tag_.startswith("N"):
-            return []  # "the two sides both said": not a bare "Both"
-        earlier = main_subject(ctx, stop)
-        if len(earlier) >= 2:  # "Moscow and Tehran ..., with both expressing"
-            return earlier
-    floor = ctx.sents[max(0, ctx.sent_of[stop] - 2 * PRONOUN_REACH)].start_char
+    return [
+        replace(before[-1], text=head.text, start=head.idx, end=head.idx + len(head), how="coref")
+    ]
+
+
+def _unnamed(ctx: Context, head: Token) -> ActorMention:
+    """ "Officials", "Russian and Iranian officials", "analysts": a source the text does
+    not name, named by its noun and the modifiers before it."""
+    first = head.i
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.pos_ != "DET":
+            first = min(first, child.left_edge.i)
+    return named(ctx.doc[first : head.i + 1])
+
+
+#: How many sentences back "both ministers" may find its two persons.
+PAIR_REACH = 6
+
+
+def _pair(ctx: Context, head: Token) -> list[ActorMention]:
+    """ "Both ministers", "the two leaders", a bare "Both": a coordinated subject earlier
+    in the sentence ("Moscow and Tehran ..., with both expressing"), else the last two
+    persons named. A stop-gap for plural descriptions the actor layer leaves unresolved."""
+    lex = ctx.lexicon
+    bare = head.lower_ in lex.coordination_openers
+    counted = head.lower_ in lex.plural_people and any(
+        c.lower_ in lex.coordination_openers or c.lower_ == "two" for c in head.children
+    )
+    if not (bare or counted):
+        return []
+    if bare:  # "both X and Y have ..., with both saying": the pair named before
+        sent = ctx.sentence(head.i)
+        for opener in reversed(ctx.doc[sent.start : head.i]):
+            if opener.lower_ in lex.coordination_openers and opener.dep_ == "preconj":
+                earlier: list[ActorMention] = []
+                for member in with_conjuncts([opener.head]):
+                    earlier += actors_of(ctx, member)
+                if len(earlier) >= 2:
+                    return earlier
+    floor = ctx.sents[max(0, ctx.sent_of[head.i] - PAIR_REACH)].start_char
     persons: list[ActorMention] = []
     for m in reversed(ctx.actors):
-        if m.start >= doc[i].idx or m.start < floor or m.kind != "person":
+        if m.start >= head.idx or m.start < floor or m.kind != "person":
             continue
         if m.name not in {p.name for p in persons}:
             persons.append(m)
@@ -404,40 +278,81 @@ def _pair_of_persons(ctx: Context, stop: int) -> list[ActorMention]:
             break
     if len(persons) < 2:
         return []
-    span = doc[i : stop + 1]
+    first = min(t.i for t in phrase_tokens(head))
+    span = ctx.doc[first : head.i + 1]
     return [
         replace(p, text=span.text, start=span.start_char, end=span.end_char, how="coref")
         for p in reversed(persons)
     ]
 
 
-def subject_of(ctx: Context, verb: int) -> tuple[list[ActorMention], int]:
-    """The subject of the verb at token `verb`, and where the walk to it stopped.
+def _framed_object(head: Token) -> list[Token]:
+    """ "media reported X as saying": X, the object of the verb that frames the cue."""
+    prep = head.head
+    if head.dep_ in ("pcomp", "pobj") and prep.lower_ == "as" and prep.head.i != prep.i:
+        return objects(prep.head)
+    return []
 
-    The actors right before it; else, after a comma, "and" or a quotation mark, the
-    subject it shares with the sentence's earlier verb; else "both ministers".
-    """
-    found, stop = walk_left(ctx, verb)
-    if found or stop < ctx.sentence(verb).start:
-        return found, stop
-    stopped_at = ctx.doc[stop]
-    if stopped_at.lower_ in _SHARED_SUBJECT_STOPS or stopped_at.text in _QUOTE_CHARS:
-        return main_subject(ctx, stop), stop
-    return _pair_of_persons(ctx, stop), stop
+
+def speaker_tokens(ctx: Context, cue: Cue) -> list[Token]:
+    """The heads of the noun phrases that say what the cue introduces."""
+    head = ctx.doc[cue.head]
+    if cue.complement == "source":
+        return with_conjuncts([c for c in head.children if c.dep_ == "pobj"])
+    framed = _framed_object(head)
+    if framed:
+        return framed
+    for prep in head.children:  # "media reported X as saying "..."": X, not the media
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "as"
+            and any(g.dep_ == "pcomp" and g.lower_ in ctx.lexicon.verb_forms for g in prep.children)
+        ):
+            said = objects(head)
+            if said:
+                return said
+    by = agents(head)
+    if by and (is_passive(head) or head.tag_ == "VBN"):  # "(as) announced by X"
+        return by
+    found = [s for s in subjects(head) if s.dep_ != "expl"]
+    # "Both X and, even more pointedly, Y said": a coordination the parse broke in two
+    broken = [
+        c
+        for c in head.children
+        if c.dep_ == "nsubj"
+        and c not in found
+        and any(g.dep_ == "cc" for g in c.children)
+        and not any(g.dep_ == "conj" for g in c.children)
+    ]
+    return sorted(found + broken, key=lambda t: t.i) if found else found
 
 
 def speakers_of(ctx: Context, cue: Cue) -> list[ActorMention]:
     """Who says what a cue introduces (see the module docstring); [] when unknown."""
-    if cue.complement == "source":
-        return walk_right(ctx, cue, reach=12) or named_after(ctx, cue)
-    found, stop = subject_of(ctx, cue.start)
-    if found:
-        return found
-    stopped_at = ctx.doc[stop] if stop >= 0 else None
-    if (
-        stopped_at is not None
-        and stop == cue.start - 1
-        and (stopped_at.is_punct or stopped_at.text in _QUOTE_CHARS)
-    ):
-        return walk_right(ctx, cue, closing=True)  # inverted: `..., said Putin.`
+    out: list[ActorMention] = []
+    for token in speaker_tokens(ctx, cue):
+        out += [m for m in actors_of(ctx, token) if m.name not in {o.name for o in out}]
+    return out
+
+
+def noun_speaker(ctx: Context, noun: Token) -> list[ActorMention]:
+    """Who a speech noun belongs to: "Moscow's message", "a statement by X", else the
+    subject of the clause the noun stands in ("X made a statement: ...")."""
+    out: list[ActorMention] = []
+    for owner in possessors(noun) or _by_objects(noun):
+        out += actors_of(ctx, owner)
+    if out:
+        return out
+    pred = governor(noun)
+    if pred is not None and noun.dep_ != "nsubj":
+        for subject in subjects(pred):
+            if subject.i != noun.i:
+                out += actors_of(ctx, subject)
+    return out
+
+
+def _by_objects(noun: Token) -> list[Token]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            return with_conjuncts([g for g in child.children if g.dep_ == "pobj"])
     return []
