@@ -115,19 +115,25 @@ def clause_head(token: Token) -> Token:
 
 
 def clause_range(token: Token) -> tuple[int, int]:
-    """Token range [start, end) of the clause the token stands in, without the clauses
-    embedded in it."""
+    """Token range [start, end) of the clause the token stands in: the unbroken stretch
+    around it of words of its clause, stopping at a clause embedded in it ("the meeting
+    was planned, as reports said X will meet Y on Tuesday": not the Tuesday)."""
     head = clause_head(token)
-    start, end = head.i, head.i + 1
+    inside = {head.i}
     stack = [head]
     while stack:
         node = stack.pop()
-        start, end = min(start, node.i), max(end, node.i + 1)
         for child in node.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in VERBAL_POS and child.i != head.i:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in VERBAL_POS:
                 continue
+            inside.add(child.i)
             stack.append(child)
-    return start, end
+    start = end = token.i if token.i in inside else head.i
+    while start - 1 in inside:
+        start -= 1
+    while end + 1 in inside:
+        end += 1
+    return start, end + 1
 
 
 def _own_subjects(pred: Token) -> list[Token]:
