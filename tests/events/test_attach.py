@@ -83,3 +83,19 @@ PLACES = [
 def test_event_place(extract: Extract, text: str, place: str | None) -> None:
     event = extract(text)[0]
     assert (event.location.name if event.location else None) == place
+
+
+# a statement told in the simple past with no time of its own is news of the occasion the
+# report covers (its first dated meeting); background tenses keep no date
+STATEMENTS = [
+    ("Modi met Macron on Monday. Macron praised India for its restraint.", "2025-06-23"),
+    ("Modi met Macron on Tuesday. Macron has long praised India for its restraint.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATEMENTS)
+def test_statements_take_the_date_of_the_occasion(
+    extract: Extract, text: str, expected: str | None
+) -> None:
+    support = [e for e in extract(text, published="2025-06-25") if e.type == "SUPPORT"]
+    assert [e.date.value if e.date else None for e in support] == [expected]

@@ -77,3 +77,26 @@ def test_bad_ontology_is_refused_with_line(
     assert message in info.value.cause
     if line is not None:
         assert info.value.line == line
+
+
+# type behaviour is a column of plover.yaml: flag -> the types that have it
+BEHAVIOURS = [
+    ("referable", {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"}),
+    ("refers", {"ACCUSE"}),
+    ("call", {"REQUEST"}),
+    ("meeting", {"CONSULT"}),
+    ("repeat", {"CONSULT", "ASSAULT"}),
+]
+
+
+@pytest.mark.parametrize(("flag", "types"), BEHAVIOURS)
+def test_type_behaviours_come_from_the_data(flag: str, types: set[str]) -> None:
+    assert load_ontology().names(flag) == types
+
+
+def test_unknown_dating_is_refused(tmp_path: Path) -> None:
+    text = (Path(__file__).parents[2] / "src/dyad/events/data/plover.yaml").read_text()
+    path = tmp_path / "plover.yaml"
+    path.write_text(text.replace("dating: repeat, meeting: true", "dating: sometimes, meeting: true"))
+    with pytest.raises(LexiconError, match="dating 'sometimes'"):
+        read_ontology(path)

@@ -334,6 +334,19 @@ class ArgumentFrame:
         return countries
 
     # ------------------------------------------------------------------ clause facts
+    def reported_past(self, head: int) -> bool:
+        """The trigger's clause is told in the simple past ("condemned", "said X was"):
+        news of an occasion, not background ("has long accused", "accuses")."""
+        token = self.doc[head]
+        verb = clauses.clause_head(token)
+        for node in (verb, *verb.ancestors):
+            if node.pos_ in clauses.VERBAL_POS:
+                if any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VBD" for c in node.children):
+                    return False
+                if node.tag_ == "VBD" or any(c.tag_ == "VBD" for c in node.children):
+                    return True
+        return False
+
     def in_absolute_phrase(self, head: int) -> bool:
         """The trigger is the -ing of an absolute phrase ("with Iran supplying drones")."""
         token = self.doc[head]

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from dyad.model import ActorRef, Event, EventDate
 
 #: The event type whose two sides a call for calm addresses.
 CONFLICT_TYPE = "ASSAULT"
-#: Event types that can be a call for calm.
-CALL_TYPES = frozenset({"REQUEST"})
 
 
 def event_id(sentence_start: int, trigger_start: int, type_: str, src: str, tgt: str) -> str:
@@ -101,7 +99,7 @@ def event_key(event: Event, symmetric: bool) -> tuple[str, ...]:
 
 
 def propagate_dates(
-    events: list[Event], timed: Sequence[bool], types: Sequence[str]
+    events: list[Event], timed: Sequence[bool], types: Collection[str]
 ) -> list[Event]:
     """Events where later undated mentions of one dated event of `types` share its date.
 
@@ -137,3 +135,47 @@ def propagate_dates(
             location=event.location or (origin.location if event.mode == origin.mode else None),
         )
     return out
+
+
+def date_statements(
+    events: list[Event],
+    timed: Sequence[bool],
+    statement_types: frozenset[str],
+    occasion_types: frozenset[str],
+    published: str | None,
+) -> list[Event]:
+    """Undated asserted statements dated by the occasion the report covers.
+
+    A statement told in the simple past with no time of its own ("Putin said", "X
+    condemned") is news of the occasion the report is about: the first meeting
+    (`occasion_types`) the document dates with a time expression, else the day of
+    publication. `timed[i]` marks the events this does not apply to (a time of their own,
+    or background tenses).
+    """
+    occasion: EventDate | None = next(
+        (
+            e.date
+            for e in events
+            if e.type in occasion_types
+            and e.modality == "asserted"
+            and e.date is not None
+            and e.date.text is not None
+            and e.date.precision == "day"
+        ),
+        None,
+    )
+    dated_occasion = occasion is not None
+    if occasion is None and published:
+        occasion = EventDate(value=published, precision="day", text=None)
+    if occasion is None:
+        return events
+    return [
+        replace(e, date=EventDate(occasion.value, occasion.precision, None))
+        if e.type in statement_types
+        and e.modality == "asserted"
+        # undated, or dated only by the guess that a lead reports the day's news
+        and (e.date is None or (dated_occasion and e.date.text is None))
+        and not timed[i]
+        else e
+        for i, e in enumerate(events)
+    ]

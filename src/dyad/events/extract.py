@@ -29,8 +29,8 @@ from dyad.events.attach import (
     names_a_thing,
 )
 from dyad.events.discourse import (
-    CALL_TYPES,
     address_conflict_calls,
+    date_statements,
     event_id,
     event_key,
     propagate_dates,
@@ -65,12 +65,7 @@ HOW_WEIGHT = {
     "coref": 0.8, "place": 0.85,
 }  # fmt: skip
 SLOT_WEIGHT = {"subject": 1.0, "obj": 1.0, "poss": 0.95, "between": 0.95, "pair": 0.85}
-#: Types whose target may be an earlier event's author ("condemned the strikes").
-EVENT_REFERENCE_TYPES = ("ACCUSE",)
-#: A meeting has participants, not a content: "arrived for talks" is no act about talks.
-MEETING_TYPES = frozenset({"CONSULT"})
 MIN_REPEAT_CHARS = 40  # a sentence this long repeated word for word is a copy, not news
-REFERABLE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN"})
 
 
 @dataclass(frozen=True)
@@ -85,11 +80,6 @@ class ExtractSettings:
     one_sided_symmetric: bool = False  # keep a meeting or deal with no counterpart found
     context_target: bool = True  # no target slot filled: the one other state in the sentence
     document_target: bool = True  # else the state the document names most (low confidence)
-    context_types: tuple[str, ...] = (
-        "AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "AID", "COERCE",
-        "SANCTION",
-    )  # fmt: skip
-    propagate_types: tuple[str, ...] = ("CONSULT", "ASSAULT")
     triggers_path: str | None = None
     ontology_path: str | None = None
     modality_path: str | None = None
@@ -113,6 +103,7 @@ class _Candidate:
     absolute: bool = False  # "with X doing Y": the source came from an absolute phrase
     other_heads: tuple[int, ...] = ()  # token ids of every trigger of the sentence
     timed_sentence: bool = False  # the sentence has a time expression, usable or not
+    reported_past: bool = False  # told in the simple past ("said", "condemned"): news
     conflict_call: bool = False  # a call for a ceasefire, restraint, de-escalation
 
 
@@ -208,6 +199,10 @@ class EventExtractor:
         cues = read_modality(Path(s.modality_path)) if s.modality_path else load_modality()
         self.modality = ModalityClassifier(cues, self.lemmatizer)
         self._referable: dict[str, str] = {}
+        self._referable_types = self.ontology.names("referable")
+        self._repeat_dated = self.ontology.names("repeat")
+        self._occasion_dated = self.ontology.names("occasion")
+        self._meetings = self.ontology.names("meeting")
         from dyad.quotes.lexicon import load_lexicon as load_cues
 
         grammar = load_grammar()
@@ -216,7 +211,8 @@ class EventExtractor:
         ) | grammar.opinion_verbs
         for entry in self.lexicon.entries:
             first = entry.words[0]
-            if entry.type in REFERABLE_TYPES and entry.size == 1 and entry.pos == "NOUN" and first:
+            referable = entry.type in self._referable_types
+            if referable and entry.size == 1 and entry.pos == "NOUN" and first:
                 for lemma in first:
                     self._referable.setdefault(lemma, entry.type)
 
@@ -277,8 +273,9 @@ class EventExtractor:
             heads = tuple(m.head for m in matches)
             for cand in candidates:
                 cand.other_heads = heads
+                cand.reported_past = frame.reported_past(cand.match.head)
                 cand.timed_sentence = bool(s_times) and (
-                    cand.event_type.name not in self.settings.propagate_types
+                    cand.event_type.name not in self._repeat_dated
                     or self._has_own_time(frame, cand, s_times)
                 )
             built = [
@@ -287,7 +284,11 @@ class EventExtractor:
             events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
         if self.settings.propagate_dates:
             timed = [cand.timed_sentence for _, cand in events]
-            dated = propagate_dates([e for e, _ in events], timed, self.settings.propagate_types)
+            dated = propagate_dates([e for e, _ in events], timed, self._repeat_dated)
+            background = [t or not c.reported_past for t, (_, c) in zip(timed, events, strict=True)]
+            dated = date_statements(
+                dated, background, self._occasion_dated, self._meetings, published
+            )
             events = [(e, c) for e, (_, c) in zip(dated, events, strict=True)]
         calls = {
             i
@@ -485,7 +486,7 @@ class EventExtractor:
                     verb_reading=not noun_reading,
                     absolute=bool(src_found and src_found.slot == "absolute")
                     or frame.in_absolute_phrase(match.head),
-                    conflict_call=entry.type in CALL_TYPES and frame.calls_for_calm(match.last),
+                    conflict_call=event_type.call and frame.calls_for_calm(match.last),
                 )
             )  # fmt: skip
         return out
@@ -496,7 +497,7 @@ class EventExtractor:
         """Whether a missing target may be taken from the sentence."""
         return (
             self.settings.context_target
-            and event_type.name in self.settings.context_types
+            and event_type.context_target
             and not (src_found and src_found.slot == "by")  # "attacks by X" names no victim
             and not (event_type.symmetric and len(sources) >= 2)
         )
@@ -573,7 +574,7 @@ class EventExtractor:
         event per attacker, unless the act names its target itself."""
         out: list[_Candidate] = []
         for cand in candidates:
-            if cand.event_type.name not in EVENT_REFERENCE_TYPES or not (
+            if not cand.event_type.refers or not (
                 cand.target is None or cand.contextual or cand.rule.endswith(">document")
             ):
                 out.append(cand)
@@ -581,7 +582,7 @@ class EventExtractor:
             authors: list[ActorRef] = []
             for other in candidates:
                 if (
-                    other.event_type.name in REFERABLE_TYPES
+                    other.event_type.referable
                     and other.source is not None
                     and frame.within(cand.match.head, other.match.head)
                     and self._acceptable(cand.event_type, cand.source, other.source)
@@ -658,7 +659,7 @@ class EventExtractor:
         authors: list[ActorRef] = []
         for cand in candidates:
             if (
-                cand.event_type.name in REFERABLE_TYPES
+                cand.event_type.referable
                 and cand.source is not None
                 and cand.match.head in inside
                 and not any(_same_actor(cand.source, a) for a in authors)
@@ -670,7 +671,7 @@ class EventExtractor:
         seen: set[str] = set()
         for event, _ in reversed(earlier):
             if (
-                event.type in REFERABLE_TYPES
+                event.type in self._referable_types
                 and event.modality == "asserted"
                 and event.source is not None
                 and event.source.country
@@ -704,7 +705,7 @@ class EventExtractor:
         violation of Iran's sovereignty": the state named is the victim, not the accused).
         """
         for cand in candidates:
-            if cand.event_type.name not in EVENT_REFERENCE_TYPES or (
+            if not cand.event_type.refers or (
                 cand.target is not None and not cand.contextual
             ):
                 continue
@@ -712,7 +713,7 @@ class EventExtractor:
                 (
                     c.source
                     for c in candidates
-                    if c.event_type.name in REFERABLE_TYPES
+                    if c.event_type.referable
                     and c.source is not None
                     and self._acceptable(cand.event_type, cand.source, c.source)
                 ),
@@ -729,7 +730,7 @@ class EventExtractor:
                     for m in matches
                     if m.head > cand.match.last
                     and m.head - cand.match.last <= 6
-                    and m.entry.type in REFERABLE_TYPES
+                    and m.entry.type in self._referable_types
                 ),
                 None,
             )
@@ -774,7 +775,7 @@ class EventExtractor:
         acts = [
             c.match
             for c in candidates
-            if c.event_type.quad.startswith("verbal") and c.event_type.name not in MEETING_TYPES
+            if c.event_type.quad.startswith("verbal") and not c.event_type.meeting
         ]
         kept = []
         for cand in candidates:

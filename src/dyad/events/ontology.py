@@ -23,6 +23,9 @@ PLOVER_TYPES = frozenset(
     }
 )  # fmt: skip
 DEFAULT_PATH = DATA_DIR / "plover.yaml"
+DATINGS = frozenset({"repeat", "occasion", "own"})
+#: Per-type behaviours, each a true/false column of plover.yaml.
+_FLAGS = ("context_target", "meeting", "referable", "refers", "call")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,12 @@ class EventType:
     symmetric: bool
     domestic: bool
     modes: frozenset[str]
+    dating: str = "own"  # repeat | occasion | own (see plover.yaml)
+    context_target: bool = False
+    meeting: bool = False
+    referable: bool = False
+    refers: bool = False
+    call: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,10 +58,21 @@ class Ontology:
     def __contains__(self, name: object) -> bool:
         return name in self.types
 
+    def names(self, flag: str) -> frozenset[str]:
+        """The types whose `flag` column is true (or whose dating is `flag`)."""
+        return frozenset(
+            t.name
+            for t in self.types.values()
+            if getattr(t, flag, False) is True or t.dating == flag
+        )
+
 
 def _parse_type(path: Path, entry: object) -> EventType:
     item = check_keys(
-        path, entry, {"name", "quad", "intensity", "symmetric"}, {"modes", "domestic"}
+        path,
+        entry,
+        {"name", "quad", "intensity", "symmetric"},
+        {"modes", "domestic", "dating", *_FLAGS},
     )
     line = line_of(item)
     name = item["name"]
@@ -68,7 +88,10 @@ def _parse_type(path: Path, entry: object) -> EventType:
     modes = item.get("modes") or []
     if not isinstance(modes, list) or not all(isinstance(m, str) for m in modes):
         raise LexiconError(str(path), line, "modes must be a list of strings")
-    for flag in ("symmetric", "domestic"):
+    dating = item.get("dating", "own")
+    if dating not in DATINGS:
+        raise LexiconError(str(path), line, f"dating {dating!r} is not one of {sorted(DATINGS)}")
+    for flag in ("symmetric", "domestic", *_FLAGS):
         if not isinstance(item.get(flag, False), bool):
             raise LexiconError(str(path), line, f"{flag} must be true or false")
     return EventType(
@@ -78,6 +101,8 @@ def _parse_type(path: Path, entry: object) -> EventType:
         symmetric=item["symmetric"],
         domestic=item.get("domestic", False),
         modes=frozenset(modes),
+        dating=dating,
+        **{flag: item.get(flag, False) for flag in _FLAGS},
     )
 
 
