@@ -406,3 +406,17 @@ def test_component_name_after_a_description(run: Run) -> None:
     doc = run("Moscow's envoy to Tehran, Pavel Grushkin, met officials.")
     got = [(a.text, a.country, a.how, a.role) for a in doc._.actors if a.kind == "person"]
     assert got == [("Pavel Grushkin", "RUS", "title", "Envoy")]
+
+
+# a demonym coordinated before an act noun is the state that acts ("the Israeli and US
+# strikes"), found through the parse past the coordination
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Moscow condemned the Israeli and US strikes.", "ISR"),
+        ("Officials listed the Russian and Belarusian attacks on Ukraine.", "RUS"),
+    ],
+)
+def test_component_coordinated_demonym_before_an_act(annotate, text: str, country: str) -> None:
+    doc = annotate(text)
+    assert country in {a.country for a in doc._.actors if a.how == "demonym"}

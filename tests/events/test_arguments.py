@@ -100,6 +100,14 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "IRN", "USA")},
         {("ACCUSE", "IRN", "IRQ")},
     ),
+    # a coordinated demonym is a source too; a later mention of one act takes the target
+    # an earlier mention named, and a speech act about it is aimed at its authors
+    (
+        "The US struck Iran's nuclear sites on Sunday. "
+        "Moscow condemned the Israeli and US strikes.",
+        {("ACCUSE", "RUS", "ISR"), ("ACCUSE", "RUS", "USA"), ("ASSAULT", "USA", "IRN")},
+        {("ACCUSE", "RUS", "IRN")},
+    ),
     # no event between the parties named: an offer to end a war, a description, a clause
     # that says what a treaty does not do
     (

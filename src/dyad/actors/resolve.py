@@ -198,6 +198,19 @@ class Resolver:
         """Is the name before token i a modifier of a noun ("in US rhetoric")?"""
         return i < len(doc) and doc[i].is_lower and doc[i].tag_ in ("NN", "NNS")
 
+    @staticmethod
+    def modified_noun(doc: Doc, i: int) -> int | None:
+        """The noun a coordinated modifier at token i belongs to, from the parse ("Israeli"
+        in "the Israeli and US strikes"), when it stands after the coordination."""
+        token = doc[i]
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        if token.dep_ not in ("amod", "compound", "nmod") or token.head.i <= i + 1:
+            return None
+        if not token.conjuncts and token.i == i:
+            return None
+        return int(token.head.i)
+
     def _demonym_head(self, doc: Doc, i: int, agents: bool) -> tuple[int, str] | None:
         """An actor noun after a demonym ("officials", "armed forces"): (end, sector).
 
@@ -421,6 +434,12 @@ class _Walk:
             return 1
         agents = m.category == "demonym"
         head = None if possessive else self.r._demonym_head(doc, m.end, agents)
+        if head is None and agents and not possessive:
+            # "the Israeli and US strikes": a coordinated demonym modifies the noun the
+            # parse hangs it on, past the coordination
+            noun = self.r.modified_noun(doc, m.end - 1)
+            if noun is not None and self.r._demonym_head(doc, noun, agents) is not None:
+                head = (m.end, self.r._demonym_head(doc, noun, agents)[1])  # type: ignore[index]
         after = self._next(i, head[0]) if head is not None else None
         if after is not None and after.category == "person":
             return 1  # "his Russian counterpart Sergei Lavrov": the person, not the state

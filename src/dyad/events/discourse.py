@@ -179,3 +179,25 @@ def date_statements(
         else e
         for i, e in enumerate(events)
     ]
+
+
+def inherit_targets(events: list[Event], types: frozenset[str]) -> list[Event]:
+    """Mentions of an act that name its author but not its target ("the US strikes")
+    take the target another mention of the same act in the document names ("the US
+    strikes on Iran"): the nearest earlier one, else the nearest later one."""
+    out = list(events)
+    for i, event in enumerate(events):
+        if event.type not in types or event.target is not None or event.source is None:
+            continue
+        others = [
+            e
+            for e in (*reversed(events[:i]), *events[i + 1 :])
+            if e.type == event.type
+            and e.target is not None
+            and e.source is not None
+            and e.source.country == event.source.country
+            and e.target.country != event.source.country
+        ]
+        if others:
+            out[i] = replace(event, target=others[0].target)
+    return out

@@ -33,6 +33,7 @@ from dyad.events.discourse import (
     date_statements,
     event_id,
     event_key,
+    inherit_targets,
     propagate_dates,
 )
 from dyad.events.grammar import load_grammar
@@ -282,6 +283,8 @@ class EventExtractor:
                 self._build(frame, index, cand, s_places, s_times, published) for cand in candidates
             ]
             events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
+        targeted = inherit_targets([e for e, _ in events], self._referable_types)
+        events = [(e, c) for e, (_, c) in zip(targeted, events, strict=True)]
         if self.settings.propagate_dates:
             timed = [cand.timed_sentence for _, cand in events]
             dated = propagate_dates([e for e, _ in events], timed, self._repeat_dated)
@@ -574,9 +577,7 @@ class EventExtractor:
         event per attacker, unless the act names its target itself."""
         out: list[_Candidate] = []
         for cand in candidates:
-            if not cand.event_type.refers or not (
-                cand.target is None or cand.contextual or cand.rule.endswith(">document")
-            ):
+            if not cand.event_type.refers:
                 out.append(cand)
                 continue
             authors: list[ActorRef] = []
@@ -589,7 +590,8 @@ class EventExtractor:
                     and not any(_same_actor(other.source, a) for a in authors)
                 ):
                     authors.append(other.source)
-            if not authors:
+            guessed = cand.target is None or cand.contextual or cand.rule.endswith(">document")
+            if not authors and guessed:
                 authors = [
                     ref
                     for ref in self._authors_of_object(frame, cand)
