@@ -54,6 +54,11 @@ def test_coref_people(annotate: Run, text: str, expected: list) -> None:
             [("Both sides", "Iranian government"), ("Both sides", "Russian government")],
         ),
         ("Iran spoke. Both sides agreed.", []),
+        # "the two ministers" are the last two people named, of two countries
+        (
+            "Lavrov met Araghchi in Moscow. The two ministers discussed trade.",
+            [("The two ministers", "Abbas Araghchi"), ("The two ministers", "Sergey Lavrov")],
+        ),
     ],
 )
 def test_coref_pairs(annotate: Run, text: str, expected: list) -> None:

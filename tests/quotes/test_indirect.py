@@ -222,6 +222,12 @@ PARSE_CASES = [
         [("the ministry", "Turkish Foreign Ministry", "organization", 0)],
         [("Turkish Foreign Ministry", "announced", False, "the border will reopen on Friday")],
     ),
+    # the agent hung low in the participle's phrase still speaks; the main subject never
+    (
+        "As announced ahead of the vote by the ministry, the parties will meet on Friday.",
+        [("the ministry", "Turkish Foreign Ministry", "organization", 0)],
+        [("Turkish Foreign Ministry", "announced", False, "the parties will meet on Friday")],
+    ),
 ]
 
 NOT_PARSE_CASES = [

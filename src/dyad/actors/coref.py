@@ -26,7 +26,7 @@ from dyad.actors.cues import Cues
 from dyad.actors.kb import KnowledgeBase, Person
 from dyad.actors.kbfiles import SINGLE_HOLDER_OFFICES
 from dyad.actors.parse import SUBJECT_DEPS, np_head
-from dyad.actors.resolve import Description, Found, Resolver, char_span
+from dyad.actors.resolve import Description, Found, Resolver, char_span, mention_at
 from dyad.model import ActorMention
 
 _VERB_TAGS = ("VB", "MD")
@@ -216,6 +216,9 @@ class Coref:
         out: list[ActorMention] = []
         for start, end in found.pairs:
             first = doc[start].idx
+            if doc[end - 1].lower_ in self.cues.pair_person_nouns:
+                out += self._pair_of_people(doc, start, end, found)
+                continue
             counts: dict[str, float] = {}
             last_seen: dict[str, int] = {}
             for a in found.actors:
@@ -233,6 +236,28 @@ class Coref:
                 if state is not None:
                     out.append(Resolver.state_mention(doc, start, end, state, "coref"))
         return out
+
+    @staticmethod
+    def _pair_of_people(doc: Doc, start: int, end: int, found: Found) -> list[ActorMention]:
+        """ "the two leaders": the last two people named before, of two countries."""
+        first = doc[start].idx
+        latest: dict[str, ActorMention] = {}
+        for a in found.actors:
+            if a.start >= first:
+                break
+            if a.kind == "person" and a.country and a.entity_id:
+                latest.pop(a.country, None)
+                latest[a.country] = a  # insertion order: the most recent last
+        people = list(latest.values())[-2:]
+        if len(people) < 2:
+            return []
+        return [
+            mention_at(
+                doc, start, end, name=p.name, kind="person", country=p.country,
+                sector=p.sector, role=p.role, entity_id=p.entity_id, how="coref",
+            )  # fmt: skip
+            for p in people
+        ]
 
     # ----- states and bodies ------------------------------------------------------------
 

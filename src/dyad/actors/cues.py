@@ -25,6 +25,7 @@ _WORD_LISTS = (
     "place_suffixes",
     "former_markers",
     "pair_phrases",
+    "pair_person_nouns",
     "administration_heads",
     "name_particles",
     "leader_titles",
@@ -52,6 +53,7 @@ class Cues:
     place_suffixes: frozenset[str]
     former_markers: frozenset[str]
     pair_phrases: tuple[str, ...]
+    pair_person_nouns: frozenset[str]
     administration_heads: frozenset[str]
     name_particles: frozenset[str]
     leader_titles: frozenset[str]

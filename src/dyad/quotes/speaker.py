@@ -314,6 +314,20 @@ def speaker_tokens(ctx: Context, cue: Cue) -> list[Token]:
     by = agents(head)
     if by and (is_passive(head) or head.tag_ == "VBN"):  # "(as) announced by X"
         return by
+    if (
+        head.tag_ == "VBN"
+        and any(c.dep_ == "mark" for c in head.children)
+        and not any(c.dep_.startswith("nsubj") for c in head.children)
+    ):
+        # "As announced ahead of the talks by X, ...": the parser may hang the agent on a
+        # word of the participle's phrase; the main clause's subject is never the speaker
+        return [
+            g
+            for t in head.subtree
+            if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+            for g in t.children
+            if g.dep_ == "pobj"
+        ]
     found = [s for s in subjects(head) if s.dep_ != "expl"]
     # "Both X and, even more pointedly, Y said": a coordination the parse broke in two
     broken = [
