@@ -255,7 +255,7 @@ class Coref:
             mention_at(
                 doc, start, end, name=p.name, kind="person", country=p.country,
                 sector=p.sector, role=p.role, entity_id=p.entity_id, how="coref",
-            )  # fmt: skip
+            )
             for p in people
         ]
 
