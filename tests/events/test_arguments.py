@@ -108,6 +108,19 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "RUS", "ISR"), ("ACCUSE", "RUS", "USA"), ("ASSAULT", "USA", "IRN")},
         {("ACCUSE", "RUS", "IRN")},
     ),
+    # "thank X for V-ing", "grateful to X for V-ing": X did it; "the actions of X" are X's
+    (
+        "Cairo is grateful to Ankara for condemning the actions of Israel against Gaza.",
+        {("SUPPORT", "EGY", "TUR"), ("ACCUSE", "TUR", "ISR")},
+        {("ACCUSE", "EGY", "TUR")},
+    ),
+    (
+        "Erdogan thanked Qatar for condemning the raids by Israel.",
+        {("SUPPORT", "TUR", "QAT"), ("ACCUSE", "QAT", "ISR")},
+        set(),
+    ),
+    # the `of` of an event noun is what the act was done to, not its author
+    ("Russia condemned the bombing of Syria.", set(), {("ACCUSE", "RUS", "SYR")}),
     # no event between the parties named: an offer to end a war, a description, a clause
     # that says what a treaty does not do
     (

@@ -267,13 +267,17 @@ class ArgumentFrame:
             objs = [o for w in inner for o in clauses.prep_objects(w, (slot,))]
         return self._found(slot, objs, head, allow_places)
 
-    def object_authors(self, tokens: tuple[int, ...]) -> Found | None:
-        """Who the object of a verb belongs to: its `by` phrase, possessor or name-like
-        modifier ("condemned the actions by X", "X's policy", "the US decision")."""
+    def object_authors(self, tokens: tuple[int, ...], event_heads: set[int]) -> Found | None:
+        """Who the object of a verb belongs to: its `by` phrase or possessor ("condemned
+        the actions by X", "X's policy"), or its `of` phrase unless the object is itself an
+        event, whose `of` is what it is done to ("the actions of X", not "the bombing of
+        X")."""
         head = tokens[0]
         authors: list[Token] = []
         for obj in clauses.objects(self.doc[tokens[-1]]):
             authors += clauses.prep_objects(obj, ("by",)) or clauses.possessors(obj)
+            if not authors and obj.i not in event_heads:
+                authors += clauses.prep_objects(obj, ("of",))
         return self._found("author", authors, head, False)
 
     # ------------------------------------------------------------------ reported speech

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from dyad.events.arguments import ArgumentFrame, Found, Group, token_reading
 from dyad.events.attach import (
@@ -28,6 +28,16 @@ from dyad.events.attach import (
     location_of,
     names_a_thing,
 )
+from dyad.events.candidates import (
+    HOW_WEIGHT,
+    Candidate,
+    Ref,
+    actor_ref,
+    more_specific,
+    refs,
+    same_actor,
+    state_level,
+)
 from dyad.events.discourse import (
     address_conflict_calls,
     date_statements,
@@ -36,7 +46,6 @@ from dyad.events.discourse import (
     inherit_targets,
     propagate_dates,
 )
-from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer, load_lemmatizer
 from dyad.events.lexicon import (
     TriggerLexicon,
@@ -46,6 +55,7 @@ from dyad.events.lexicon import (
 )
 from dyad.events.modality import ModalityClassifier, load_modality, read_modality
 from dyad.events.ontology import EventType, Ontology, load_ontology, read_ontology
+from dyad.events.speech import SpeechActs
 from dyad.model import (
     ActorMention,
     ActorRef,
@@ -60,11 +70,6 @@ from dyad.nlp.extensions import get_list
 from dyad.nlp.sentences import sentence_ref
 from dyad.nlp.tokens import doc_text, token_table
 
-#: How much an actor's resolution is trusted, by `ActorMention.how`.
-HOW_WEIGHT = {
-    "kb": 1.0, "title": 0.95, "metonym": 0.95, "role": 0.9, "demonym": 0.9, "model": 0.85,
-    "coref": 0.8, "place": 0.85,
-}  # fmt: skip
 SLOT_WEIGHT = {"subject": 1.0, "obj": 1.0, "poss": 0.95, "between": 0.95, "pair": 0.85}
 MIN_REPEAT_CHARS = 40  # a sentence this long repeated word for word is a copy, not news
 
@@ -84,93 +89,6 @@ class ExtractSettings:
     triggers_path: str | None = None
     ontology_path: str | None = None
     modality_path: str | None = None
-
-
-@dataclass
-class _Candidate:
-    """An event under construction, with what built it."""
-
-    match: TriggerMatch
-    event_type: EventType
-    source: ActorRef | None
-    target: ActorRef | None
-    rule: str
-    confidence: float
-    sentence_index: int
-    place: PlaceMention | None = None
-    contextual: bool = False  # the target came from the sentence, not from a slot
-    explicit_source: bool = False  # the source is the trigger's own (poss, by, of)
-    verb_reading: bool = False
-    absolute: bool = False  # "with X doing Y": the source came from an absolute phrase
-    other_heads: tuple[int, ...] = ()  # token ids of every trigger of the sentence
-    timed_sentence: bool = False  # the sentence has a time expression, usable or not
-    reported_past: bool = False  # told in the simple past ("said", "condemned"): news
-    conflict_call: bool = False  # a call for a ceasefire, restraint, de-escalation
-
-
-def _actor_ref(mention: ActorMention) -> ActorRef:
-    return mention.ref()
-
-
-def _place_ref(place: PlaceMention) -> ActorRef:
-    """A place standing for its state ("a visit to Moscow" is a visit to Russia); the
-    government's name is filled in per document (`_name_states`)."""
-    return ActorRef(
-        text=place.text, country=place.country, sector="GOV",
-        entity_id=f"state:{place.country}", start=place.start, end=place.end,
-    )  # fmt: skip
-
-
-def _more_specific(ref: ActorRef | None, *others: ActorRef | None) -> ActorRef | None:
-    """Of two mentions of one event, the named person or body over the bare state
-    ("arrived in Moscow for talks with Putin": the target is Putin, not Moscow)."""
-    if ref is None or not (ref.entity_id or "").startswith("state:"):
-        return ref
-    for other in others:
-        if (
-            other is not None
-            and other.country == ref.country
-            and other.entity_id
-            and not other.entity_id.startswith("state:")
-        ):
-            return other
-    return ref
-
-
-def _state_level(ref: ActorRef) -> ActorRef:
-    """An inferred counterpart is the country, not whichever of its officials the text
-    happened to name first: the state's reference, over the same text."""
-    if ref.country in (None, "IGO", "NGO", "MNC") or (ref.entity_id or "").startswith("state:"):
-        return ref
-    return ActorRef(
-        text=ref.text, country=ref.country, sector="GOV", entity_id=f"state:{ref.country}",
-        start=ref.start, end=ref.end,
-    )  # fmt: skip
-
-
-#: An actor reference with the trust its resolution deserves.
-Ref = tuple[ActorRef, float]
-
-
-def _refs(groups: tuple[Group, ...], allow_places: bool) -> list[Ref]:
-    """Actor references of the groups, each with the trust its resolution deserves."""
-    out: list[tuple[ActorRef, float]] = []
-    for group in groups:
-        if group.place is not None:
-            if allow_places and group.place.country:
-                out.append((_place_ref(group.place), HOW_WEIGHT["place"]))
-            continue
-        for mention in group.mentions:
-            out.append((_actor_ref(mention), HOW_WEIGHT.get(mention.how, 0.85)))
-    return out
-
-
-def _same_actor(a: ActorRef, b: ActorRef) -> bool:
-    if a.entity_id and b.entity_id:
-        return a.entity_id == b.entity_id
-    if a.name and b.name:
-        return (a.name, a.country) == (b.name, b.country)
-    return a.start == b.start and a.end == b.end
 
 
 class EventExtractor:
@@ -199,23 +117,14 @@ class EventExtractor:
         self.lexicon = lexicon
         cues = read_modality(Path(s.modality_path)) if s.modality_path else load_modality()
         self.modality = ModalityClassifier(cues, self.lemmatizer)
-        self._referable: dict[str, str] = {}
         self._referable_types = self.ontology.names("referable")
         self._repeat_dated = self.ontology.names("repeat")
         self._occasion_dated = self.ontology.names("occasion")
         self._meetings = self.ontology.names("meeting")
-        from dyad.quotes.lexicon import load_lexicon as load_cues
-
-        grammar = load_grammar()
-        self._speech_lemmas = frozenset(
-            lemma for lemma, _ in load_cues().verb_forms.values()
-        ) | grammar.opinion_verbs
-        for entry in self.lexicon.entries:
-            first = entry.words[0]
-            referable = entry.type in self._referable_types
-            if referable and entry.size == 1 and entry.pos == "NOUN" and first:
-                for lemma in first:
-                    self._referable.setdefault(lemma, entry.type)
+        self.speech = SpeechActs(
+            self.ontology, self.lexicon, self.lemmatizer, self._acceptable,
+            self.settings.lookback_sentences,
+        )  # fmt: skip
 
     # ------------------------------------------------------------------ public
     def match(self, doc: Doc) -> list[Event]:
@@ -233,7 +142,7 @@ class EventExtractor:
             for a in actors
             if a.kind == "state" and a.country and a.entity_id == f"state:{a.country}"
         }
-        events: list[tuple[Event, _Candidate]] = []
+        events: list[tuple[Event, Candidate]] = []
         seen_sentences: set[str] = set()
         text = doc_text(doc)  # built once: Span.text and Doc.text join tokens on each call
         for index, sent in enumerate(doc.sents):
@@ -263,12 +172,14 @@ class EventExtractor:
             evaluations = self.lexicon.find_evaluations(sent)
             if not matches and not evaluations:
                 continue
-            candidates: list[_Candidate] = []
+            candidates: list[Candidate] = []
             for match in matches:
                 candidates += self._candidates(frame, match, index, counterparts)
-            candidates = self._acts_on_events(frame, candidates)
-            candidates += self._evaluations(frame, index, evaluations, matches, candidates, events)
-            self._resolve_event_references(frame, matches, candidates, events)
+            candidates = self.speech.acts_on_events(frame, candidates, matches)
+            candidates += self.speech.evaluations(
+                frame, index, evaluations, matches, candidates, events
+            )
+            self.speech.resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
             self._name_states(candidates, governments)
             heads = tuple(m.head for m in matches)
@@ -307,7 +218,7 @@ class EventExtractor:
         return found
 
     @staticmethod
-    def _has_own_time(frame: ArgumentFrame, cand: _Candidate, times: list[TimeMention]) -> bool:
+    def _has_own_time(frame: ArgumentFrame, cand: Candidate, times: list[TimeMention]) -> bool:
         """Whether a time of the sentence can date this trigger (not only another one's:
         "the meeting was planned as reports said X will meet Y on Monday")."""
         doc, head = frame.doc, cand.match.head
@@ -317,7 +228,7 @@ class EventExtractor:
         return bool(clause_times(times, doc[head].idx, segment, others))
 
     @staticmethod
-    def _name_states(candidates: list[_Candidate], governments: dict[str, str]) -> None:
+    def _name_states(candidates: list[Candidate], governments: dict[str, str]) -> None:
         """A state-level target with no name yet takes its government's name, as the
         document's own mentions of that state spell it."""
         for cand in candidates:
@@ -380,14 +291,14 @@ class EventExtractor:
         match: TriggerMatch,
         index: int,
         counterparts: list[ActorMention] = (),  # type: ignore[assignment]
-    ) -> list[_Candidate]:
+    ) -> list[Candidate]:
         """One candidate per (source, target) pair the trigger's frame yields."""
         entry = match.entry
         event_type = self.ontology[entry.type]
         noun_reading = self._noun_reading(frame, match)
         src_found, tgt_found, passive = self._arguments(frame, match)
-        sources = _refs(src_found.groups, False) if src_found else []
-        targets = _refs(tgt_found.groups, entry.place_target) if tgt_found else []
+        sources = refs(src_found.groups, False) if src_found else []
+        targets = refs(tgt_found.groups, entry.place_target) if tgt_found else []
         rule = entry.id + ("/passive" if passive else "")
         how = "pair"
         if src_found and src_found.pair and not targets:
@@ -449,7 +360,7 @@ class EventExtractor:
                 mention = next((m for m in counterparts if m.country not in own), None)
                 if mention is not None:
                     weight = 0.45 * HOW_WEIGHT.get(mention.how, 0.85)
-                    targets = [(_state_level(_actor_ref(mention)), weight)]
+                    targets = [(state_level(actor_ref(mention)), weight)]
                     rule += ">document"
         pairs, rule = self._pairs(
             event_type, sources, targets, rule, how,
@@ -469,7 +380,7 @@ class EventExtractor:
         )
         dist_weight = 1.0 if distance <= 3 else 0.9 if distance <= 8 else 0.8
         place = tgt_found.groups[0].place if tgt_found else None
-        out: list[_Candidate] = []
+        out: list[Candidate] = []
         for src, tgt in pairs:
             src_ref, src_w = src if src else (None, 1.0)
             tgt_ref, tgt_w = tgt if tgt else (None, 1.0)
@@ -481,7 +392,7 @@ class EventExtractor:
                     continue
             confidence = entry.strength * src_w * tgt_w * dist_weight * SLOT_WEIGHT.get(how, 1.0)
             out.append(
-                _Candidate(
+                Candidate(
                     match, event_type, src_ref, tgt_ref, rule, confidence, index,
                     place if tgt_ref is not None else None,
                     contextual=rule.endswith((">context", ">sentence")) and tgt_ref is not None,
@@ -551,7 +462,7 @@ class EventExtractor:
         if len(others) != 1:
             return None
         mention = next(iter(others.values()))
-        return _state_level(_actor_ref(mention)), (0.75 if near else 0.6) * HOW_WEIGHT.get(
+        return state_level(actor_ref(mention)), (0.75 if near else 0.6) * HOW_WEIGHT.get(
             mention.how, 0.85
         )
 
@@ -565,212 +476,13 @@ class EventExtractor:
             return False
         if tgt is None:
             return True
-        if tgt.country is None or _same_actor(src, tgt):
+        if tgt.country is None or same_actor(src, tgt):
             return False
         return not (src.country == tgt.country and not event_type.domestic)
 
-    def _acts_on_events(
-        self, frame: ArgumentFrame, candidates: list[_Candidate]
-    ) -> list[_Candidate]:
-        """ "Condemned the attacks carried out by X and Y", "called the US strikes
-        aggression": a speech act whose object is an attack is aimed at the attackers, one
-        event per attacker, unless the act names its target itself."""
-        out: list[_Candidate] = []
-        for cand in candidates:
-            if not cand.event_type.refers:
-                out.append(cand)
-                continue
-            authors: list[ActorRef] = []
-            for other in candidates:
-                if (
-                    other.event_type.referable
-                    and other.source is not None
-                    and frame.within(cand.match.head, other.match.head)
-                    and self._acceptable(cand.event_type, cand.source, other.source)
-                    and not any(_same_actor(other.source, a) for a in authors)
-                ):
-                    authors.append(other.source)
-            guessed = cand.target is None or cand.contextual or cand.rule.endswith(">document")
-            if not authors and guessed:
-                authors = [
-                    ref
-                    for ref in self._authors_of_object(frame, cand)
-                    if self._acceptable(cand.event_type, cand.source, ref)
-                ]
-            if not authors:
-                out.append(cand)
-                continue
-            rule = cand.rule.removesuffix(">document").removesuffix(">context")
-            out += [
-                replace(cand, target=author, contextual=False, rule=rule + ">author")
-                for author in authors
-            ]
-        return out
-
-    def _evaluations(
-        self,
-        frame: ArgumentFrame,
-        index: int,
-        evaluations: list[TriggerMatch],
-        matches: list[TriggerMatch],
-        candidates: list[_Candidate],
-        earlier: list[tuple[Event, _Candidate]],
-    ) -> list[_Candidate]:
-        """ "This is unprovoked aggression against Iran," X said: X accuses whoever
-        committed the act judged, one event per author (see `accuse.evaluation`)."""
-        out: list[_Candidate] = []
-        stops = {i for m in matches for i in m.token_ids}
-        for match in evaluations:
-            token = frame.doc[match.head]
-            verb = frame.speech_verb(token, self._speech_lemmas, stops)
-            if verb is None:
-                continue
-            speakers = frame.subject(verb.i, False)
-            if speakers is None:
-                continue
-            event_type = self.ontology[match.entry.type]
-            authors = self._judged_authors(frame, token, verb, candidates, earlier)
-            for source, weight in _refs(speakers.groups, False):
-                for author in authors:
-                    if not self._acceptable(event_type, source, author):
-                        continue
-                    out.append(
-                        _Candidate(
-                            match, event_type, source, author, f"{match.entry.id}/speaker>author",
-                            match.entry.strength * weight, index,
-                        )
-                    )  # fmt: skip
-        return out
-
-    def _judged_authors(
-        self,
-        frame: ArgumentFrame,
-        token: Token,
-        verb: Token,
-        candidates: list[_Candidate],
-        earlier: list[tuple[Event, _Candidate]],
-    ) -> list[ActorRef]:
-        """Who committed the act a judging word is said of: named in the judged phrase
-        ("the actions of X", "X's aggression"), the author of an attack the sentence
-        reports, else the authors of the attacks the document reported on the victim."""
-        judged = frame.judged_phrases(token, verb)
-        named = frame.authors_in(judged)
-        if named is not None:
-            return [_actor_ref(m) for g in named.groups for m in g.mentions]
-        inside = {t.i for phrase in judged for t in phrase.subtree}
-        authors: list[ActorRef] = []
-        for cand in candidates:
-            if (
-                cand.event_type.referable
-                and cand.source is not None
-                and cand.match.head in inside
-                and not any(_same_actor(cand.source, a) for a in authors)
-            ):
-                authors.append(cand.source)
-        if authors:
-            return authors
-        victims = frame.victims(judged)
-        seen: set[str] = set()
-        for event, _ in reversed(earlier):
-            if (
-                event.type in self._referable_types
-                and event.modality == "asserted"
-                and event.source is not None
-                and event.source.country
-                and event.source.country not in seen
-                and (not victims or (event.target is not None and event.target.country in victims))
-            ):
-                seen.add(event.source.country)
-                authors.append(_state_level(event.source))
-        return authors
-
-    @staticmethod
-    def _authors_of_object(frame: ArgumentFrame, cand: _Candidate) -> list[ActorRef]:
-        """ "Condemned the actions by X", "criticised X's policy": whoever the object of a
-        speech act belongs to is its target."""
-        found = frame.object_authors(cand.match.token_ids)
-        if found is None:
-            return []
-        return [_actor_ref(m) for g in found.groups for m in g.mentions]
-
-    def _resolve_event_references(
-        self,
-        frame: ArgumentFrame,
-        matches: list[TriggerMatch],
-        candidates: list[_Candidate],
-        earlier: list[tuple[Event, _Candidate]],
-    ) -> None:
-        """ "Condemned the strikes": the target is whoever struck.
-
-        A target guessed from the sentence yields to the author of an attack the same
-        sentence reports ("as Israeli strikes went on, Russia voiced concern about the
-        violation of Iran's sovereignty": the state named is the victim, not the accused).
-        """
-        for cand in candidates:
-            if not cand.event_type.refers or (
-                cand.target is not None and not cand.contextual
-            ):
-                continue
-            attacker = next(
-                (
-                    c.source
-                    for c in candidates
-                    if c.event_type.referable
-                    and c.source is not None
-                    and self._acceptable(cand.event_type, cand.source, c.source)
-                ),
-                None,
-            )
-            if attacker is not None:
-                cand.target = attacker
-                cand.contextual = False
-                cand.rule += "/author"
-                continue
-            inner = next(
-                (
-                    m
-                    for m in matches
-                    if m.head > cand.match.last
-                    and m.head - cand.match.last <= 6
-                    and m.entry.type in self._referable_types
-                ),
-                None,
-            )
-            inner_type = inner.entry.type if inner else self._referable_word(frame, cand.match)
-            if inner_type is None:
-                continue
-            author = next(
-                (c.source for c in candidates if c.match is inner and c.source is not None), None
-            ) or next(
-                (
-                    c.source
-                    for c in candidates
-                    if c.event_type.name == inner_type
-                    and c.source is not None
-                    and c.match.head < cand.match.head
-                ),
-                None,
-            )
-            if author is None:
-                for event, prior in reversed(earlier):
-                    if (
-                        cand.sentence_index - prior.sentence_index
-                        > self.settings.lookback_sentences
-                    ):
-                        break
-                    if event.type == inner_type and event.source is not None:
-                        author = event.source
-                        break
-            if author is not None and self._acceptable(cand.event_type, cand.source, author):
-                cand.target = author
-                cand.contextual = False
-            elif cand.contextual:
-                cand.target = None  # the state the sentence names is the victim, not the author
-                cand.rule += f"/refers:{inner_type}"
-
     def _drop_act_contents(
-        self, frame: ArgumentFrame, candidates: list[_Candidate]
-    ) -> list[_Candidate]:
+        self, frame: ArgumentFrame, candidates: list[Candidate]
+    ) -> list[Candidate]:
         """ "Offered expanded cooperation", "a proposal for talks": a noun that is what a
         verbal act offers, asks or rejects is that act's content, not an event of its own
         (unless the noun names its own author: "condemned the US strikes")."""
@@ -793,21 +505,12 @@ class EventExtractor:
             kept.append(cand)
         return kept
 
-    def _referable_word(self, frame: ArgumentFrame, match: TriggerMatch) -> str | None:
-        """The type of an attack-like word inside or just after a trigger ("called the
-        strikes aggression"), found by the first word of the referable entries."""
-        for i in range(match.head + 1, min(frame.end, match.last + 7)):
-            for lemma in self.lemmatizer.candidates(frame.doc[i].text):
-                if lemma in self._referable:
-                    return self._referable[lemma]
-        return None
-
     # ------------------------------------------------------------------ events
     def _build(
         self,
         frame: ArgumentFrame,
         index: int,
-        cand: _Candidate,
+        cand: Candidate,
         places: list[PlaceMention],
         times: list[TimeMention],
         published: str | None,
@@ -873,12 +576,12 @@ class EventExtractor:
             rule=cand.rule,
         )
 
-    def _dedupe(self, items: list[tuple[Event, _Candidate]]) -> list[tuple[Event, _Candidate]]:
+    def _dedupe(self, items: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
         """One event per (type, source, target) in a sentence: a verb's over a noun's (the
         clause asserts with its verb, a noun often only refers), then the most confident.
         (Sentences never span a line break: bullet points are sentences of their own.)
         """
-        best: dict[tuple[str, ...], tuple[Event, _Candidate]] = {}
+        best: dict[tuple[str, ...], tuple[Event, Candidate]] = {}
         for event, cand in items:
             key = event_key(event, cand.event_type.symmetric)
             kept = best.get(key)
@@ -890,8 +593,8 @@ class EventExtractor:
             winner, loser = (event, kept[0]) if rank_new > rank_old else (kept[0], event)
             winner = replace(
                 winner,
-                source=_more_specific(winner.source, loser.source, loser.target),
-                target=_more_specific(winner.target, loser.target, loser.source),
+                source=more_specific(winner.source, loser.source, loser.target),
+                target=more_specific(winner.target, loser.target, loser.source),
                 mode=winner.mode or loser.mode,
                 location=winner.location or loser.location,
                 date=winner.date or loser.date,

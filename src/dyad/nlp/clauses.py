@@ -38,7 +38,7 @@ PHRASE_DEPS = frozenset(
 )  # fmt: skip
 #: Relations by which a verb continues the clause of the verb it depends on and so shares
 #: its subject when it has none of its own.
-SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep"})
+SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 VERBAL_POS = frozenset({"VERB", "AUX"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
@@ -177,6 +177,15 @@ def subjects(pred: Token) -> list[Token]:
             on_objects = prep_objects(head, ("on", "upon"))
             if on_objects and head.lemma_ == "call":
                 return on_objects  # "called on Israel to stop"
+        elif node.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.dep_ == "prep":
+            # "thanked Russia for condemning", "grateful to Moscow for backing": whom
+            # the host thanks or credits did it
+            host = head.head
+            credited = children(host, OBJECT_DEPS) or prep_objects(host, ("to",))
+            for predicate in children(host, frozenset({"acomp", "attr"})):
+                credited = credited or prep_objects(predicate, ("to",))  # "is grateful to X"
+            if credited:
+                return with_conjuncts(credited)
         elif node.dep_ not in SHARED_SUBJECT_DEPS:
             return []
         if node.dep_ in ("advcl", "pcomp", "prep") and node.tag_ not in ("VBG", "VBN", "VB"):

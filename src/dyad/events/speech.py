@@ -1,0 +1,280 @@
+"""Speech acts about other acts: condemnations aimed at the authors of the attacks they
+name, and judging words ("aggression", "illegitimate") in what a speaker says.
+
+"X condemned the attacks carried out by Y": X accuses Y. '"This is aggression against
+Z," X said': X accuses whoever attacked Z, named in the phrase, in the sentence, or in
+the attacks the document reports. These rules read the parse through `ArgumentFrame`
+and the candidates the extractor built for the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from dyad.events.arguments import ArgumentFrame
+from dyad.events.candidates import (
+    Candidate,
+    actor_ref,
+    refs,
+    same_actor,
+    state_level,
+)
+from dyad.events.grammar import load_grammar
+from dyad.events.lemmas import Lemmatizer
+from dyad.events.lexicon import TriggerLexicon, TriggerMatch
+from dyad.events.ontology import EventType, Ontology
+from dyad.model import ActorRef, Event
+
+#: Whether an event of a type may go from a source to a target.
+Acceptable = Callable[[EventType, ActorRef | None, ActorRef | None], bool]
+
+
+class SpeechActs:
+    """The speech-act rules, with the lexicon and ontology they read."""
+
+    def __init__(
+        self,
+        ontology: Ontology,
+        lexicon: TriggerLexicon,
+        lemmatizer: Lemmatizer,
+        acceptable: Acceptable,
+        lookback: int,
+    ) -> None:
+        from dyad.quotes.lexicon import load_lexicon as load_cues
+
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.lemmatizer = lemmatizer
+        self.acceptable = acceptable
+        self.lookback = lookback
+        self._referable_types = ontology.names("referable")
+        self._speech_lemmas = (
+            frozenset(lemma for lemma, _ in load_cues().verb_forms.values())
+            | load_grammar().opinion_verbs
+        )
+        self._referable: dict[str, str] = {}
+        for entry in lexicon.entries:
+            first = entry.words[0]
+            referable = entry.type in self._referable_types
+            if referable and entry.size == 1 and entry.pos == "NOUN" and first:
+                for lemma in first:
+                    self._referable.setdefault(lemma, entry.type)
+
+    def acts_on_events(
+        self, frame: ArgumentFrame, candidates: list[Candidate], matches: list[TriggerMatch]
+    ) -> list[Candidate]:
+        """ "Condemned the attacks carried out by X and Y", "called the US strikes
+        aggression": a speech act whose object is an attack is aimed at the attackers, one
+        event per attacker, unless the act names its target itself."""
+        out: list[Candidate] = []
+        for cand in candidates:
+            if not cand.event_type.refers:
+                out.append(cand)
+                continue
+            authors: list[ActorRef] = []
+            for other in candidates:
+                if (
+                    other.event_type.referable
+                    and other.source is not None
+                    and frame.within(cand.match.head, other.match.head)
+                    and self.acceptable(cand.event_type, cand.source, other.source)
+                    and not any(same_actor(other.source, a) for a in authors)
+                ):
+                    authors.append(other.source)
+            guessed = cand.target is None or cand.contextual or cand.rule.endswith(">document")
+            if not authors and guessed:
+                heads = {i for m in matches for i in m.token_ids}
+                authors = [
+                    ref
+                    for ref in self._authors_of_object(frame, cand, heads)
+                    if self.acceptable(cand.event_type, cand.source, ref)
+                ]
+            if not authors:
+                out.append(cand)
+                continue
+            rule = cand.rule.removesuffix(">document").removesuffix(">context")
+            out += [
+                replace(cand, target=author, contextual=False, rule=rule + ">author")
+                for author in authors
+            ]
+        return out
+
+
+    def evaluations(
+        self,
+        frame: ArgumentFrame,
+        index: int,
+        evaluations: list[TriggerMatch],
+        matches: list[TriggerMatch],
+        candidates: list[Candidate],
+        earlier: list[tuple[Event, Candidate]],
+    ) -> list[Candidate]:
+        """ "This is unprovoked aggression against Iran," X said: X accuses whoever
+        committed the act judged, one event per author (see `accuse.evaluation`)."""
+        out: list[Candidate] = []
+        stops = {i for m in matches for i in m.token_ids}
+        for match in evaluations:
+            token = frame.doc[match.head]
+            verb = frame.speech_verb(token, self._speech_lemmas, stops)
+            if verb is None:
+                continue
+            speakers = frame.subject(verb.i, False)
+            if speakers is None:
+                continue
+            event_type = self.ontology[match.entry.type]
+            authors = self._judged_authors(frame, token, verb, candidates, earlier)
+            for source, weight in refs(speakers.groups, False):
+                for author in authors:
+                    if not self.acceptable(event_type, source, author):
+                        continue
+                    out.append(
+                        Candidate(
+                            match, event_type, source, author, f"{match.entry.id}/speaker>author",
+                            match.entry.strength * weight, index,
+                        )
+                    )  # fmt: skip
+        return out
+
+
+    def _judged_authors(
+        self,
+        frame: ArgumentFrame,
+        token: Token,
+        verb: Token,
+        candidates: list[Candidate],
+        earlier: list[tuple[Event, Candidate]],
+    ) -> list[ActorRef]:
+        """Who committed the act a judging word is said of: named in the judged phrase
+        ("the actions of X", "X's aggression"), the author of an attack the sentence
+        reports, else the authors of the attacks the document reported on the victim."""
+        judged = frame.judged_phrases(token, verb)
+        named = frame.authors_in(judged)
+        if named is not None:
+            return [actor_ref(m) for g in named.groups for m in g.mentions]
+        inside = {t.i for phrase in judged for t in phrase.subtree}
+        authors: list[ActorRef] = []
+        for cand in candidates:
+            if (
+                cand.event_type.referable
+                and cand.source is not None
+                and cand.match.head in inside
+                and not any(same_actor(cand.source, a) for a in authors)
+            ):
+                authors.append(cand.source)
+        if authors:
+            return authors
+        victims = frame.victims(judged)
+        seen: set[str] = set()
+        for event, _ in reversed(earlier):
+            if (
+                event.type in self._referable_types
+                and event.modality == "asserted"
+                and event.source is not None
+                and event.source.country
+                and event.source.country not in seen
+                and (not victims or (event.target is not None and event.target.country in victims))
+            ):
+                seen.add(event.source.country)
+                authors.append(state_level(event.source))
+        return authors
+
+
+    @staticmethod
+    def _authors_of_object(
+        frame: ArgumentFrame, cand: Candidate, event_heads: set[int]
+    ) -> list[ActorRef]:
+        """ "Condemned the actions by X", "criticised X's policy": whoever the object of a
+        speech act belongs to is its target."""
+        found = frame.object_authors(cand.match.token_ids, event_heads)
+        if found is None:
+            return []
+        return [actor_ref(m) for g in found.groups for m in g.mentions]
+
+
+    def resolve_event_references(
+        self,
+        frame: ArgumentFrame,
+        matches: list[TriggerMatch],
+        candidates: list[Candidate],
+        earlier: list[tuple[Event, Candidate]],
+    ) -> None:
+        """ "Condemned the strikes": the target is whoever struck.
+
+        A target guessed from the sentence yields to the author of an attack the same
+        sentence reports ("as Israeli strikes went on, Russia voiced concern about the
+        violation of Iran's sovereignty": the state named is the victim, not the accused).
+        """
+        for cand in candidates:
+            if not cand.event_type.refers or (
+                cand.target is not None and not cand.contextual
+            ):
+                continue
+            attacker = next(
+                (
+                    c.source
+                    for c in candidates
+                    if c.event_type.referable
+                    and c.source is not None
+                    and self.acceptable(cand.event_type, cand.source, c.source)
+                ),
+                None,
+            )
+            if attacker is not None:
+                cand.target = attacker
+                cand.contextual = False
+                cand.rule += "/author"
+                continue
+            inner = next(
+                (
+                    m
+                    for m in matches
+                    if m.head > cand.match.last
+                    and m.head - cand.match.last <= 6
+                    and m.entry.type in self._referable_types
+                ),
+                None,
+            )
+            inner_type = inner.entry.type if inner else self._referable_word(frame, cand.match)
+            if inner_type is None:
+                continue
+            author = next(
+                (c.source for c in candidates if c.match is inner and c.source is not None), None
+            ) or next(
+                (
+                    c.source
+                    for c in candidates
+                    if c.event_type.name == inner_type
+                    and c.source is not None
+                    and c.match.head < cand.match.head
+                ),
+                None,
+            )
+            if author is None:
+                for event, prior in reversed(earlier):
+                    if (
+                        cand.sentence_index - prior.sentence_index
+                        > self.lookback
+                    ):
+                        break
+                    if event.type == inner_type and event.source is not None:
+                        author = event.source
+                        break
+            if author is not None and self.acceptable(cand.event_type, cand.source, author):
+                cand.target = author
+                cand.contextual = False
+            elif cand.contextual:
+                cand.target = None  # the state the sentence names is the victim, not the author
+                cand.rule += f"/refers:{inner_type}"
+
+
+    def _referable_word(self, frame: ArgumentFrame, match: TriggerMatch) -> str | None:
+        """The type of an attack-like word inside or just after a trigger ("called the
+        strikes aggression"), found by the first word of the referable entries."""
+        for i in range(match.head + 1, min(frame.end, match.last + 7)):
+            for lemma in self.lemmatizer.candidates(frame.doc[i].text):
+                if lemma in self._referable:
+                    return self._referable[lemma]
+        return None
