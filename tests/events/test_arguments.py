@@ -95,6 +95,19 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "TUR", "ISR")},
         set(),
     ),
+    # the attack may be reported after the judgement; a quotation's speaker judges too
+    (
+        '"This is unprovoked aggression against Syria," Erdogan said. '
+        "Israel bombed Syria on Monday.",
+        {("ACCUSE", "TUR", "ISR")},
+        set(),
+    ),
+    (
+        'Erdogan spoke in Ankara. "The raids on Syria are illegitimate. They must stop," '
+        "he said. Israel bombed Syria on Monday.",
+        {("ACCUSE", "TUR", "ISR")},
+        {("ACCUSE", "TUR", "SYR")},
+    ),
     (
         "Tehran considers the actions of the United States against Iraq to be illegitimate.",
         {("ACCUSE", "IRN", "USA")},

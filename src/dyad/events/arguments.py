@@ -294,7 +294,7 @@ class ArgumentFrame:
                 return None
         return None
 
-    def judged_phrases(self, token: Token, verb: Token) -> list[Token]:
+    def judged_phrases(self, token: Token, verb: Token | None) -> list[Token]:
         """The phrases a judging word is said of: itself when a noun ("aggression against
         Iran"), the noun it modifies, the subject it is predicated of ("the strikes are
         illegal"), the object a naming or opinion verb judges ("called the strikes a
@@ -306,9 +306,11 @@ class ArgumentFrame:
             clauses.reads_as_noun(token) and token.dep_ in ("attr", "oprd", "pobj")
         ):
             host = token.head if token.dep_ != "pobj" else token.head.head
-            phrases += clauses.subjects(host) if host.i != verb.i else []
+            if verb is None or host.i != verb.i:
+                phrases += clauses.subjects(host)
             phrases += clauses.objects(host)
-        phrases += [o for o in clauses.objects(verb) if o.i != token.i]
+        if verb is not None:
+            phrases += [o for o in clauses.objects(verb) if o.i != token.i]
         return [p for p in phrases if p.pos_ not in ("PRON",) or p.lower_ in ("they", "them")]
 
     def authors_in(self, phrases: list[Token]) -> Found | None:

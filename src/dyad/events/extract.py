@@ -13,6 +13,7 @@ strikes") to the attacker, and lets a repeated mention of a dated event inherit 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,7 +56,7 @@ from dyad.events.lexicon import (
 )
 from dyad.events.modality import ModalityClassifier, load_modality, read_modality
 from dyad.events.ontology import EventType, Ontology, load_ontology, read_ontology
-from dyad.events.speech import SpeechActs
+from dyad.events.speech import Judgement, SpeechActs
 from dyad.model import (
     ActorMention,
     ActorRef,
@@ -143,6 +144,9 @@ class EventExtractor:
             if a.kind == "state" and a.country and a.entity_id == f"state:{a.country}"
         }
         events: list[tuple[Event, Candidate]] = []
+        quotes = list(get_list(doc, "quotes"))
+        judgements: list[tuple[Judgement, ArgumentFrame, list[PlaceMention], list[TimeMention]]]
+        judgements = []
         seen_sentences: set[str] = set()
         text = doc_text(doc)  # built once: Span.text and Doc.text join tokens on each call
         for index, sent in enumerate(doc.sents):
@@ -176,9 +180,11 @@ class EventExtractor:
             for match in matches:
                 candidates += self._candidates(frame, match, index, counterparts)
             candidates = self.speech.acts_on_events(frame, candidates, matches)
-            candidates += self.speech.evaluations(
-                frame, index, evaluations, matches, candidates, events
+            judged, unresolved = self.speech.evaluations(
+                frame, index, evaluations, matches, candidates, quotes
             )
+            candidates += judged
+            judgements += [(j, frame, s_places, s_times) for j in unresolved]
             self.speech.resolve_event_references(frame, matches, candidates, events)
             candidates = self._drop_act_contents(frame, candidates)
             self._name_states(candidates, governments)
@@ -194,6 +200,8 @@ class EventExtractor:
                 self._build(frame, index, cand, s_places, s_times, published) for cand in candidates
             ]
             events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
+        if judgements:
+            events = self._judged_by_document(judgements, events, published)
         targeted = inherit_targets([e for e, _ in events], self._referable_types)
         events = [(e, c) for e, (_, c) in zip(targeted, events, strict=True)]
         if self.settings.propagate_dates:
@@ -216,6 +224,25 @@ class EventExtractor:
                 found, calls, self.settings.lookback_sentences, governments
             )
         return found
+
+    def _judged_by_document(
+        self,
+        judgements: list[tuple[Judgement, ArgumentFrame, list[PlaceMention], list[TimeMention]]],
+        events: list[tuple[Event, Candidate]],
+        published: str | None,
+    ) -> list[tuple[Event, Candidate]]:
+        """Events for judging words whose authors only the rest of the document tells."""
+        found = [e for e, _ in events]
+        for judgement, frame, places, times in judgements:
+            for cand in self.speech.resolve([judgement], found):
+                event = self._build(frame, cand.sentence_index, cand, places, times, published)
+                if event is not None:
+                    events.append((event, cand))
+        events.sort(key=lambda ec: (ec[0].sentence.index, ec[0].trigger.start))
+        out: list[tuple[Event, Candidate]] = []
+        for _, group in itertools.groupby(events, key=lambda ec: ec[0].sentence.index):
+            out += self._dedupe(list(group))
+        return out
 
     @staticmethod
     def _has_own_time(frame: ArgumentFrame, cand: Candidate, times: list[TimeMention]) -> bool:

@@ -10,13 +10,14 @@ and the candidates the extractor built for the sentence.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from dyad.events.arguments import ArgumentFrame
 from dyad.events.candidates import (
     Candidate,
+    Ref,
     actor_ref,
     refs,
     same_actor,
@@ -26,7 +27,20 @@ from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
 from dyad.events.lexicon import TriggerLexicon, TriggerMatch
 from dyad.events.ontology import EventType, Ontology
-from dyad.model import ActorRef, Event
+from dyad.model import ActorRef, Event, Quote
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A speaker's judging word whose authors are still to be found."""
+
+    match: TriggerMatch
+    event_type: EventType
+    source: ActorRef
+    weight: float
+    index: int  # sentence
+    victims: set[str]
+
 
 #: Whether an event of a type may go from a source to a target.
 Acceptable = Callable[[EventType, ActorRef | None, ActorRef | None], bool]
@@ -110,47 +124,72 @@ class SpeechActs:
         evaluations: list[TriggerMatch],
         matches: list[TriggerMatch],
         candidates: list[Candidate],
-        earlier: list[tuple[Event, Candidate]],
-    ) -> list[Candidate]:
+        quotes: list[Quote],
+    ) -> tuple[list[Candidate], list[Judgement]]:
         """ "This is unprovoked aggression against Iran," X said: X accuses whoever
-        committed the act judged, one event per author (see `accuse.evaluation`)."""
+        committed the act judged, one event per author (see `accuse.evaluation`).
+
+        Returns the events whose authors the sentence names, and the judgements whose
+        authors the rest of the document must tell (`discourse_authors`).
+        """
         out: list[Candidate] = []
+        pending: list[Judgement] = []
         stops = {i for m in matches for i in m.token_ids}
         for match in evaluations:
             token = frame.doc[match.head]
             verb = frame.speech_verb(token, self._speech_lemmas, stops)
-            if verb is None:
-                continue
-            speakers = frame.subject(verb.i, False)
-            if speakers is None:
+            speakers = self._speakers(frame, token, verb, quotes)
+            if not speakers:
                 continue
             event_type = self.ontology[match.entry.type]
-            authors = self._judged_authors(frame, token, verb, candidates, earlier)
-            for source, weight in refs(speakers.groups, False):
-                for author in authors:
-                    if not self.acceptable(event_type, source, author):
-                        continue
-                    out.append(
-                        Candidate(
-                            match, event_type, source, author, f"{match.entry.id}/speaker>author",
-                            match.entry.strength * weight, index,
-                        )
-                    )  # fmt: skip
-        return out
+            judged = frame.judged_phrases(token, verb)
+            authors = self._named_authors(frame, judged, candidates)
+            if not authors:
+                pending += [
+                    Judgement(match, event_type, source, weight, index, frame.victims(judged))
+                    for source, weight in speakers
+                ]
+                continue
+            for source, weight in speakers:
+                out += self._accusations(
+                    Judgement(match, event_type, source, weight, index, set()), authors
+                )
+        return out, pending
 
+    def _speakers(
+        self, frame: ArgumentFrame, token: Token, verb: Token | None, quotes: list[Quote]
+    ) -> list[Ref]:
+        """Who says the judging word: the subject of its reporting verb, else the speaker
+        of the quotation it stands in."""
+        if verb is not None:
+            found = frame.subject(verb.i, False)
+            return refs(found.groups, False) if found is not None else []
+        at = token.idx
+        for quote in quotes:
+            speaker = quote.speaker
+            if quote.content.start <= at < quote.content.end and speaker.country:
+                return [(speaker, 0.8)]
+        return []
 
-    def _judged_authors(
-        self,
-        frame: ArgumentFrame,
-        token: Token,
-        verb: Token,
-        candidates: list[Candidate],
-        earlier: list[tuple[Event, Candidate]],
+    def _accusations(self, judgement: Judgement, authors: list[ActorRef]) -> list[Candidate]:
+        return [
+            Candidate(
+                judgement.match, judgement.event_type, judgement.source, author,
+                f"{judgement.match.entry.id}/speaker>author",
+                judgement.match.entry.strength * judgement.weight, judgement.index,
+            )
+            for author in authors
+            if self.acceptable(judgement.event_type, judgement.source, author)
+            and author.country != judgement.source.country
+        ]
+
+    @staticmethod
+    def _named_authors(
+        frame: ArgumentFrame, judged: list[Token], candidates: list[Candidate]
     ) -> list[ActorRef]:
-        """Who committed the act a judging word is said of: named in the judged phrase
-        ("the actions of X", "X's aggression"), the author of an attack the sentence
-        reports, else the authors of the attacks the document reported on the victim."""
-        judged = frame.judged_phrases(token, verb)
+        """Who committed the judged act, as the sentence tells: named in the judged phrase
+        ("the actions of X", "X's aggression"), or the author of an attack the sentence
+        reports inside it."""
         named = frame.authors_in(judged)
         if named is not None:
             return [actor_ref(m) for g in named.groups for m in g.mentions]
@@ -164,23 +203,35 @@ class SpeechActs:
                 and not any(same_actor(cand.source, a) for a in authors)
             ):
                 authors.append(cand.source)
-        if authors:
-            return authors
-        victims = frame.victims(judged)
-        seen: set[str] = set()
-        for event, _ in reversed(earlier):
-            if (
-                event.type in self._referable_types
-                and event.modality == "asserted"
-                and event.source is not None
-                and event.source.country
-                and event.source.country not in seen
-                and (not victims or (event.target is not None and event.target.country in victims))
-            ):
-                seen.add(event.source.country)
-                authors.append(state_level(event.source))
         return authors
 
+    def resolve(self, judgements: list[Judgement], events: list[Event]) -> list[Candidate]:
+        """Accusations for judgements whose authors only the document tells: the authors
+        of the attacks it reports on the victim, the nearest mentions first (before the
+        judgement, then after)."""
+        out: list[Candidate] = []
+        for judgement in judgements:
+            before = [e for e in events if e.sentence.index < judgement.index]
+            after = [e for e in events if e.sentence.index > judgement.index]
+            authors: list[ActorRef] = []
+            seen: set[str] = set()
+            for event in [*reversed(before), *after]:
+                source, target = event.source, event.target
+                if (
+                    event.type in self._referable_types
+                    and event.modality == "asserted"
+                    and source is not None
+                    and source.country
+                    and source.country not in seen
+                    and (
+                        not judgement.victims
+                        or (target is not None and target.country in judgement.victims)
+                    )
+                ):
+                    seen.add(source.country)
+                    authors.append(state_level(source))
+            out += self._accusations(judgement, authors)
+        return out
 
     @staticmethod
     def _authors_of_object(

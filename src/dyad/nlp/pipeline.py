@@ -28,8 +28,8 @@ EXTRACTION_COMPONENTS: tuple[tuple[str, str], ...] = (
     ("dyad_actors", "dyad.actors.component"),
     ("dyad_headlines", "dyad.nlp.headlines"),  # part of the parse: always added
     ("dyad_timex", "dyad.timex.component"),
+    ("dyad_quotes", "dyad.quotes.component"),  # before events: a quote's speaker judges
     ("dyad_events", "dyad.events.component"),
-    ("dyad_quotes", "dyad.quotes.component"),
 )
 
 _INSTALL_HINT = (
