@@ -132,6 +132,26 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("SUPPORT", "TUR", "QAT"), ("ACCUSE", "QAT", "ISR")},
         set(),
     ),
+    # "their" is the clause's coordinated subject or agents; an office's `of` phrase
+    # names its countries; a time adjunct is no content of the act
+    (
+        "The accord was signed by Fidan and Shoukry at the end of their talks.",
+        {("AGREE", "TUR", "EGY"), ("CONSULT", "TUR", "EGY")},
+        set(),
+    ),
+    ("The presidents of Brazil and Chile have met three times.", {("CONSULT", "BRA", "CHL")}, set()),
+    (
+        "Japan and India signed a trade pact after talks in Tokyo.",
+        {("AGREE", "JPN", "IND"), ("CONSULT", "JPN", "IND")},
+        set(),
+    ),
+    ("Macron greeted Modi at the Elysee Palace.", {("CONSULT", "FRA", "IND")}, set()),
+    # a first-person speaker inside a quotation
+    (
+        '"President Lula and I held long talks today," Macron said.',
+        {("CONSULT", "BRA", "FRA")},
+        set(),
+    ),
     # the `of` of an event noun is what the act was done to, not its author
     ("Russia condemned the bombing of Syria.", set(), {("ACCUSE", "RUS", "SYR")}),
     # no event between the parties named: an offer to end a war, a description, a clause

@@ -17,13 +17,14 @@ tokens to the actor mentions and places of the sentence:
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from dyad.events.grammar import load_grammar
 from dyad.events.lexicon import is_title_case
-from dyad.model import ActorMention, PlaceMention
+from dyad.model import ActorMention, PlaceMention, Quote
 from dyad.nlp import clauses
 from dyad.nlp.tokens import token_table
 
@@ -57,7 +58,13 @@ class Found:
 class ArgumentFrame:
     """The actors and places of one sentence, indexed by token, with slot finders."""
 
-    def __init__(self, sent: Span, actors: list[ActorMention], places: list[PlaceMention]) -> None:
+    def __init__(
+        self,
+        sent: Span,
+        actors: list[ActorMention],
+        places: list[PlaceMention],
+        quotes: Sequence[Quote] = (),
+    ) -> None:
         self.sent = sent
         self.doc: Doc = sent.doc
         self.start = sent.start
@@ -70,6 +77,8 @@ class ArgumentFrame:
             span = table.expand(actor.start, actor.end)  # doc.char_span(..., "expand")
             if span is not None and span[0] >= self.start and span[1] <= self.end:
                 by_span.setdefault(span, []).append(actor)
+        for i, mention in self._speakers_in_quotes(quotes):
+            by_span.setdefault((i, i + 1), [mention])
         groups = [Group(s, e, tuple(ms)) for (s, e), ms in by_span.items()]
         for place in places:
             span = table.expand(place.start, place.end)
@@ -85,18 +94,54 @@ class ArgumentFrame:
                 self._inside.setdefault(i, group)
         self.named_tokens = frozenset(self._inside)
 
+    def _speakers_in_quotes(self, quotes: Sequence[Quote]) -> list[tuple[int, ActorMention]]:
+        """ "Araghchi and I held talks," Lavrov said: a first-person pronoun inside a
+        quotation is its speaker."""
+        found: list[tuple[int, ActorMention]] = []
+        for token in self.sent:
+            if token.lower_ not in self.g.first_person:
+                continue
+            quote = next(
+                (
+                    q
+                    for q in quotes
+                    if q.content.start <= token.idx < q.content.end and q.speaker.country
+                ),
+                None,
+            )
+            if quote is None:
+                continue
+            speaker = quote.speaker
+            entity = speaker.entity_id or ""
+            kind = "state" if entity.startswith("state:") else "person"
+            found.append(
+                (
+                    token.i,
+                    ActorMention(
+                        text=token.text, start=token.idx, end=token.idx + len(token.text),
+                        name=speaker.name or speaker.text, kind=kind, country=speaker.country,
+                        sector=speaker.sector, entity_id=speaker.entity_id, how="coref",
+                    ),
+                )
+            )  # fmt: skip
+        return found
+
     # ------------------------------------------------------------------ tokens to actors
     def group_at(self, i: int) -> Group | None:
         return self._inside.get(i)
 
     def groups_of(self, token: Token, allow_places: bool) -> list[Group]:
         """The actors an argument token stands for: the mention that covers it, else the
-        actors named in its own noun phrase (not in its clauses or prepositional phrases)."""
+        actors named in its own noun phrase (not in its clauses or prepositional phrases),
+        or for an office noun, those of its `of` phrase ("the presidents of X and Y")."""
         group = self._inside.get(token.i)
         if group is not None:
             return [group] if allow_places or not group.is_place else []
         found: list[Group] = []
-        for word in clauses.phrase_tokens(token):
+        words = list(clauses.phrase_tokens(token))
+        if token.lemma_.lower() in self.g.office_nouns:
+            words += clauses.prep_objects(token, ("of",))
+        for word in words:
             inner = self._inside.get(word.i)
             if inner is None or inner in found or (inner.is_place and not allow_places):
                 continue
@@ -213,7 +258,10 @@ class ArgumentFrame:
         token = self.doc[head]
         owners = clauses.possessors(token)
         if owners:
-            return self._found("poss", owners, head, False)
+            found = self._found("poss", owners, head, False)
+            if found is None and any(o.lower_ == "their" for o in owners):
+                found = self._their(token)
+            return found
         mods = []
         for mod in clauses.modifiers(token):
             group = self._inside.get(mod.i)
@@ -237,6 +285,24 @@ class ArgumentFrame:
                 mods = joined + mods  # "the Araghchi-Lavrov meeting"
                 pair = True
         return self._found("poss", mods, head, False, pair)
+
+    def _their(self, noun: Token) -> Found | None:
+        """ "X and Y signed it at the end of their talks": "their" is the two or more
+        actors who are the clause's subject (or the agents of its passive)."""
+        verb = clauses.governor(noun)
+        if verb is None:
+            return None
+        people = clauses.agents(verb) if clauses.is_passive(verb) else clauses.subjects(verb)
+        found = self._found("poss", people, noun.i, False)
+        mentions = sum(len(g.mentions) for g in found.groups) if found is not None else 0
+        return found if mentions >= 2 else None
+
+    def shares_subject(self, head: int) -> bool:
+        """A noun trigger whose participants are its clause's subject: the object of a
+        light verb ("held talks"), after "for/in/during" ("arrived for talks")."""
+        return self._light_verb(self.doc[head]) is not None or self.after_subject_preposition(
+            head
+        )
 
     def possessor_inside(self, tokens: tuple[int, ...]) -> Found | None:
         """ "stressed Russia's support": a possessor inside a multi-word trigger authors it."""
@@ -378,8 +444,13 @@ class ArgumentFrame:
     def within(self, act: int, head: int) -> bool:
         """Whether the noun at `head` is part of what the predicate at `act` says, offers or
         asks ("offered expanded cooperation", "called for a ceasefire and talks")."""
-        verb = clauses.governor(self.doc[head])
+        token = self.doc[head]
+        verb = clauses.governor(token)
         if verb is None:
+            return False
+        # "signed a deal after talks": a time adjunct is no content of the act
+        path = [t for t in token.ancestors if t.i != verb.i and verb.is_ancestor(t)]
+        if any(t.dep_ == "prep" and t.lower_ in self.g.opener_prepositions for t in path):
             return False
         return verb.i == act or (verb.dep_ == "xcomp" and verb.head.i == act)
 

@@ -171,7 +171,7 @@ class EventExtractor:
             ]
             if not s_actors:
                 continue
-            frame = ArgumentFrame(sent, s_actors, s_places)
+            frame = ArgumentFrame(sent, s_actors, s_places, quotes)
             matches = self.lexicon.find(sent, frame.named_tokens)
             evaluations = self.lexicon.find_evaluations(sent)
             if not matches and not evaluations:
@@ -391,7 +391,9 @@ class EventExtractor:
                     rule += ">document"
         pairs, rule = self._pairs(
             event_type, sources, targets, rule, how,
-            noun_reading and not frame.after_subject_preposition(match.head),
+            noun_reading
+            and not frame.shares_subject(match.head)
+            and not (src_found is not None and src_found.slot == "poss"),
         )  # fmt: skip
         one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
         if (

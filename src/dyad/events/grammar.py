@@ -34,6 +34,8 @@ class Grammar:
     conflict_calls: frozenset[str]
     light_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
+    first_person: frozenset[str]
+    office_nouns: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:
