@@ -420,3 +420,19 @@ def test_component_name_after_a_description(run: Run) -> None:
 def test_component_coordinated_demonym_before_an_act(annotate, text: str, country: str) -> None:
     doc = annotate(text)
     assert country in {a.country for a in doc._.actors if a.how == "demonym"}
+
+
+# a demonym before a noun of sites or land is a place in that state, not an actor
+@pytest.mark.parametrize(
+    ("text", "place_country"),
+    [
+        ("Jets struck Syrian territory overnight.", "SYR"),
+        ("Drones hit Ukrainian cities.", "UKR"),
+    ],
+)
+def test_component_demonym_before_a_site_is_a_place(
+    annotate, text: str, place_country: str
+) -> None:
+    doc = annotate(text)
+    assert place_country in {p.country for p in doc._.places}
+    assert place_country not in {a.country for a in doc._.actors}

@@ -146,6 +146,15 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         set(),
     ),
     ("Macron greeted Modi at the Elysee Palace.", {("CONSULT", "FRA", "IND")}, set()),
+    # the victim of an attack on sites: a demonym before a site noun, or a place the sites
+    # are in; the owner of a seized thing
+    (
+        "The US Air Force attacked three Iranian nuclear facilities.",
+        {("ASSAULT", "USA", "IRN")},
+        set(),
+    ),
+    ("Israel bombed key military sites in Syria.", {("ASSAULT", "ISR", "SYR")}, set()),
+    ("Iran seized a tanker owned by Greece.", {("COERCE", "IRN", "GRC")}, set()),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

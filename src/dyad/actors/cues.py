@@ -36,6 +36,7 @@ _WORD_LISTS = (
     "affiliation_prepositions",
     "month_names",
     "venue_nouns",
+    "site_nouns",
     "impersonal_predicates",
     "non_actor_heads",
 )
@@ -64,6 +65,7 @@ class Cues:
     affiliation_prepositions: frozenset[str]
     month_names: frozenset[str]
     venue_nouns: frozenset[str]
+    site_nouns: frozenset[str]
     impersonal_predicates: frozenset[str]
     non_actor_heads: frozenset[str]
     pronouns: dict[str, str]  # lowercase pronoun -> "m" | "f"

@@ -198,6 +198,14 @@ class Resolver:
         """Is the name before token i a modifier of a noun ("in US rhetoric")?"""
         return i < len(doc) and doc[i].is_lower and doc[i].tag_ in ("NN", "NNS")
 
+    def names_a_site(self, doc: Doc, i: int) -> bool:
+        """Whether the demonym at token i modifies a noun of sites or land ("Iranian
+        nuclear facilities", "Ukrainian cities"), read from the parse."""
+        token = doc[i]
+        if token.dep_ not in ("amod", "compound", "nmod") or token.head.i <= i:
+            return False
+        return token.head.lemma_.lower() in self.cues.site_nouns
+
     @staticmethod
     def modified_noun(doc: Doc, i: int) -> int | None:
         """The noun a coordinated modifier at token i belongs to, from the parse ("Israeli"
@@ -450,6 +458,9 @@ class _Walk:
         if m.category in ("demonym", "combining"):
             if self._compound(i):
                 self._add(self.r.state_mention(doc, m.start, m.end, state, "demonym"))
+            elif self.r.names_a_site(doc, m.end - 1):
+                # "Iranian nuclear facilities", "Syrian territory": a place in the state
+                self._place(m.start, m.end, state.name, state.code)
             return 1
         suffixed = self.r._lower(doc, m.end) == "-" and (
             self.r._lower(doc, m.end + 1) in self.r.cues.place_suffixes

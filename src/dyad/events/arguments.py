@@ -29,6 +29,7 @@ from dyad.nlp import clauses
 from dyad.nlp.tokens import token_table
 
 HYPHENS = frozenset({"-", "–", "—"})
+_PARTICIPLE = frozenset({"acl"})
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,16 @@ class ArgumentFrame:
         hosts = self._noun_hosts(words) if noun else words
         if slot == "obj":
             objs = [o for w in hosts for o in clauses.objects(w) if o.i not in tokens]
-            return self._found("obj", objs, head, allow_places)
+            found = self._found("obj", objs, head, allow_places)
+            if found is None:
+                # "seized a tanker owned by X": the owner; "struck sites in X": the place
+                owners = [a for o in objs for p in clauses.children(o, _PARTICIPLE)
+                          for a in clauses.agents(p)]  # fmt: skip
+                found = self._found("obj", owners, head, False)
+            if found is None and allow_places:
+                inside = [p for o in objs for p in clauses.prep_objects(o, ("in", "across"))]
+                found = self._found("obj", inside, head, True)
+            return found
         if slot == "by" and not noun:
             return self._found("by", clauses.agents(words[0]), head, False)
         objs = [o for w in hosts for o in clauses.prep_objects(w, (slot,))]

@@ -361,14 +361,12 @@ class EventExtractor:
             and self._wants_context(event_type, src_found, sources)
             and not (entry.need_target and noun_reading)  # "welcomed the agreement"
         ):
-            # the trigger's own clause first, then the whole sentence
-            other = self._context_target(frame.clause_groups(match.head), sources, True)
+            # the one other state of the trigger's own clause, else of the clauses embedded
+            # in it; never of the rest of the sentence (other acts' participants)
+            other = self._context_target(frame.clause_groups(match.head), sources)
             if other is None:
-                other = self._context_target(frame.segment_groups(match.head), sources, True)
+                other = self._context_target(frame.segment_groups(match.head), sources)
             where = ">context"
-            if other is None:
-                other = self._context_target(frame.groups, sources, False)
-                where = ">sentence"
             if other is not None and entry.target:
                 targets = [other]
                 rule += where
@@ -424,7 +422,7 @@ class EventExtractor:
                 Candidate(
                     match, event_type, src_ref, tgt_ref, rule, confidence, index,
                     place if tgt_ref is not None else None,
-                    contextual=rule.endswith((">context", ">sentence")) and tgt_ref is not None,
+                    contextual=rule.endswith(">context") and tgt_ref is not None,
                     explicit_source=bool(src_found and src_found.slot != "subject"),
                     verb_reading=not noun_reading,
                     absolute=bool(src_found and src_found.slot == "absolute")
@@ -478,10 +476,9 @@ class EventExtractor:
 
     @staticmethod
     def _context_target(
-        groups: list[Group], sources: list[tuple[ActorRef, float]], near: bool
+        groups: list[Group], sources: list[tuple[ActorRef, float]]
     ) -> tuple[ActorRef, float] | None:
-        """The one state other than the source's that `groups` name, if just one (`near`:
-        the groups are the trigger's own clause, which is surer)."""
+        """The one state other than the source's that `groups` name, if just one."""
         own = {ref.country for ref, _ in sources}
         others: dict[str, ActorMention] = {}
         for group in groups:
@@ -491,7 +488,7 @@ class EventExtractor:
         if len(others) != 1:
             return None
         mention = next(iter(others.values()))
-        return state_level(actor_ref(mention)), (0.75 if near else 0.6) * HOW_WEIGHT.get(
+        return state_level(actor_ref(mention)), 0.75 * HOW_WEIGHT.get(
             mention.how, 0.85
         )
 
