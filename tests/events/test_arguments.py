@@ -155,6 +155,19 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
     ),
     ("Israel bombed key military sites in Syria.", {("ASSAULT", "ISR", "SYR")}, set()),
     ("Iran seized a tanker owned by Greece.", {("COERCE", "IRN", "GRC")}, set()),
+    # the noun that heads a multi-word trigger takes the pair; a title parsed apart from
+    # the name after it is still that person
+    (
+        "During the Fidan-Shoukry press conference, a reporter asked about Gaza.",
+        {("CONSULT", "TUR", "EGY")},
+        set(),
+    ),
+    (
+        "The meeting between Emmanuel Macron and India's Prime Minister Narendra Modi "
+        "in Paris reflects a long partnership.",
+        {("CONSULT", "FRA", "IND")},
+        set(),
+    ),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

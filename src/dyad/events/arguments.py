@@ -136,6 +136,12 @@ class ArgumentFrame:
         actors named in its own noun phrase (not in its clauses or prepositional phrases),
         or for an office noun, those of its `of` phrase ("the presidents of X and Y")."""
         group = self._inside.get(token.i)
+        if group is None and token.pos_ == "PROPN":
+            # "Iran's Foreign Minister Seyed Abbas Araghchi", the title parsed apart from
+            # the name that follows it
+            after = self._inside.get(token.i + 1)
+            if after is not None and after.start == token.i + 1 and not after.is_place:
+                group = after
         if group is not None:
             return [group] if allow_places or not group.is_place else []
         found: list[Group] = []
@@ -319,7 +325,9 @@ class ArgumentFrame:
         if slot == "subject":
             return self.subject(head, noun)
         if slot == "poss":
-            return self.poss(head) if noun else None
+            # the noun that heads a multi-word trigger ("the X-Y press conference")
+            inner = [i for i in tokens if self.doc[i].head.i not in tokens] or [head]
+            return self.poss(inner[0]) if noun else None
         hosts = self._noun_hosts(words) if noun else words
         if slot == "obj":
             objs = [o for w in hosts for o in clauses.objects(w) if o.i not in tokens]
