@@ -326,8 +326,8 @@ class ArgumentFrame:
             return self.subject(head, noun)
         if slot == "poss":
             # the noun that heads a multi-word trigger ("the X-Y press conference")
-            inner = [i for i in tokens if self.doc[i].head.i not in tokens] or [head]
-            return self.poss(inner[0]) if noun else None
+            tops = [i for i in tokens if self.doc[i].head.i not in tokens] or [head]
+            return self.poss(tops[0]) if noun else None
         hosts = self._noun_hosts(words) if noun else words
         if slot == "obj":
             objs = [o for w in hosts for o in clauses.objects(w) if o.i not in tokens]
