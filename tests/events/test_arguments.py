@@ -108,6 +108,13 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "TUR", "ISR")},
         {("ACCUSE", "TUR", "SYR")},
     ),
+    # a judged act is looked for among acts of its own kind only
+    (
+        "Israel bombed Syria on Monday. "
+        '"We will fight the unlawful sanctions of the West," Erdogan said.',
+        set(),
+        {("ACCUSE", "TUR", "ISR")},
+    ),
     (
         "Tehran considers the actions of the United States against Iraq to be illegitimate.",
         {("ACCUSE", "IRN", "USA")},

@@ -28,6 +28,7 @@ from dyad.events.lemmas import Lemmatizer
 from dyad.events.lexicon import TriggerLexicon, TriggerMatch
 from dyad.events.ontology import EventType, Ontology
 from dyad.model import ActorRef, Event, Quote
+from dyad.nlp import clauses
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Judgement:
     weight: float
     index: int  # sentence
     victims: set[str]
+    acts: frozenset[str] = frozenset()  # the types of act it may judge
 
 
 #: Whether an event of a type may go from a source to a target.
@@ -145,9 +147,13 @@ class SpeechActs:
             judged = frame.judged_phrases(token, verb)
             authors = self._named_authors(frame, judged, candidates)
             if not authors:
+                acts = self._judged_acts(token, judged)
                 pending += [
-                    Judgement(match, event_type, source, weight, index, frame.victims(judged))
+                    Judgement(
+                        match, event_type, source, weight, index, frame.victims(judged), acts
+                    )
                     for source, weight in speakers
+                    if acts
                 ]
                 continue
             for source, weight in speakers:
@@ -155,6 +161,22 @@ class SpeechActs:
                     Judgement(match, event_type, source, weight, index, set()), authors
                 )
         return out, pending
+
+    def _judged_acts(self, token: Token, judged: list[Token]) -> frozenset[str]:
+        """The types of act a judgement may be about, for finding its authors elsewhere in
+        the document: what a judged noun names ("unlawful sanctions": sanctions), any
+        attack-like act for a word that names one ("aggression") or a judged pronoun or
+        demonstrative ("this is a crime"); none for a judged thing that is no act ("an
+        illegal policy")."""
+        for phrase in judged:
+            for lemma in self.lemmatizer.candidates(phrase.text):
+                if lemma in self._referable:
+                    return frozenset({self._referable[lemma]})
+        if clauses.reads_as_noun(token) or not judged:
+            return self._referable_types
+        if all(p.pos_ in ("PRON", "DET") for p in judged):
+            return self._referable_types
+        return frozenset()
 
     def _speakers(
         self, frame: ArgumentFrame, token: Token, verb: Token | None, quotes: list[Quote]
@@ -218,7 +240,7 @@ class SpeechActs:
             for event in [*reversed(before), *after]:
                 source, target = event.source, event.target
                 if (
-                    event.type in self._referable_types
+                    event.type in judgement.acts
                     and event.modality == "asserted"
                     and source is not None
                     and source.country
