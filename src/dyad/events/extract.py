@@ -361,11 +361,9 @@ class EventExtractor:
             and self._wants_context(event_type, src_found, sources)
             and not (entry.need_target and noun_reading)  # "welcomed the agreement"
         ):
-            # the one other state of the trigger's own clause, else of the clauses embedded
-            # in it; never of the rest of the sentence (other acts' participants)
+            # the one other state of the trigger's own clause; never of other clauses
+            # (other acts' participants)
             other = self._context_target(frame.clause_groups(match.head), sources)
-            if other is None:
-                other = self._context_target(frame.segment_groups(match.head), sources)
             where = ">context"
             if other is not None and entry.target:
                 targets = [other]
