@@ -180,12 +180,6 @@ class ArgumentFrame:
         lo, hi = self.segment(head)
         return [g for g in self.groups if g.start >= lo and g.end <= hi and not g.is_place]
 
-    def segment_groups(self, head: int) -> list[Group]:
-        """Actor groups in the whole subtree of the trigger's clause."""
-        top = clauses.clause_head(self.doc[head])
-        lo, hi = top.left_edge.i, top.right_edge.i + 1
-        return [g for g in self.groups if g.start >= lo and g.end <= hi and not g.is_place]
-
     def is_passive(self, head: int) -> bool:
         token = self.doc[head]
         return clauses.reading(token) == "VERB" and clauses.is_passive(token)
