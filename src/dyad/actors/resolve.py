@@ -198,6 +198,17 @@ class Resolver:
         """Is the name before token i a modifier of a noun ("in US rhetoric")?"""
         return i < len(doc) and doc[i].is_lower and doc[i].tag_ in ("NN", "NNS")
 
+    @staticmethod
+    def demonym_as_noun(doc: Doc, start: int, end: int) -> bool:
+        """A plural demonym that heads its own noun phrase ("the Russians"): the parse
+        makes it an argument, not a modifier."""
+        token = doc[end - 1]
+        return (
+            token.text.endswith("s")
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr")
+        )
+
     def names_a_site(self, doc: Doc, i: int) -> bool:
         """Whether the demonym at token i modifies a noun of sites or land ("Iranian
         nuclear facilities", "Ukrainian cities"), read from the parse."""
@@ -461,6 +472,9 @@ class _Walk:
             elif self.r.names_a_site(doc, m.end - 1):
                 # "Iranian nuclear facilities", "Syrian territory": a place in the state
                 self._place(m.start, m.end, state.name, state.code)
+            elif self.r.demonym_as_noun(doc, m.start, m.end):
+                # "the Russians attacked", "not just Israel but also the Americans"
+                self._add(self.r.state_mention(doc, m.start, m.end, state, "demonym"))
             return 1
         suffixed = self.r._lower(doc, m.end) == "-" and (
             self.r._lower(doc, m.end + 1) in self.r.cues.place_suffixes

@@ -188,6 +188,12 @@ class ArgumentFrame:
         """The verb a noun trigger is the object of, when that verb only carries the noun
         ("held talks", "paid a visit", "arrived for talks", "during a visit to X, Y met")."""
         head = noun.head
+        if (
+            noun.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in self.g.partitive_nouns
+        ):
+            return self._light_verb(head.head)  # "launched a wave of attacks"
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in clauses.VERBAL_POS:
             return head if head.lemma_.lower() in self.g.light_verbs else None
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in clauses.VERBAL_POS:

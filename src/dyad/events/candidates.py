@@ -38,6 +38,7 @@ class Candidate:
     timed_sentence: bool = False  # the sentence has a time expression, usable or not
     reported_past: bool = False  # told in the simple past ("said", "condemned"): news
     conflict_call: bool = False  # a call for a ceasefire, restraint, de-escalation
+    provisional: bool = False  # an act with no target yet: kept if another mention has one
 
 
 def actor_ref(mention: ActorMention) -> ActorRef:

@@ -198,6 +198,27 @@ def inherit_targets(events: list[Event], types: frozenset[str]) -> list[Event]:
             and e.source.country == event.source.country
             and e.target.country != event.source.country
         ]
+        if not others:
+            # no other mention of this author's act names its target: the target the
+            # document's acts of this type hit most ("the strikes" in a report of strikes
+            # on one country)
+            hit = Counter(
+                e.target.country
+                for e in events
+                if e.type == event.type
+                and e.target is not None
+                and e.target.country
+                and e.target.country != event.source.country
+            )
+            if hit:
+                most = hit.most_common(1)[0][0]
+                others = [
+                    e
+                    for e in events
+                    if e.type == event.type
+                    and e.target is not None
+                    and e.target.country == most
+                ][:1]
         if others:
             out[i] = replace(event, target=others[0].target)
     return out

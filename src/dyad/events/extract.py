@@ -203,7 +203,11 @@ class EventExtractor:
         if judgements:
             events = self._judged_by_document(judgements, events, published)
         targeted = inherit_targets([e for e, _ in events], self._referable_types)
-        events = [(e, c) for e, (_, c) in zip(targeted, events, strict=True)]
+        events = [
+            (e, c)
+            for e, (_, c) in zip(targeted, events, strict=True)
+            if e.target is not None or not c.provisional
+        ]
         if self.settings.propagate_dates:
             timed = [cand.timed_sentence for _, cand in events]
             dated = propagate_dates([e for e, _ in events], timed, self._repeat_dated)
@@ -392,9 +396,12 @@ class EventExtractor:
             and not (src_found is not None and src_found.slot == "poss"),
         )  # fmt: skip
         one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
+        # "X launched a wave of attacks": an act another mention may give the target of
+        # (`inherit_targets`); kept for now, dropped if none does
+        provisional = one_sided_noun and event_type.referable and src_found is not None
         if (
             entry.need_target
-            or one_sided_noun
+            or (one_sided_noun and not provisional)
             or (event_type.symmetric and not self.settings.one_sided_symmetric)
         ):
             # a meeting with nobody, or a noun whose own participants are not in the text,
@@ -426,6 +433,7 @@ class EventExtractor:
                     absolute=bool(src_found and src_found.slot == "absolute")
                     or frame.in_absolute_phrase(match.head),
                     conflict_call=event_type.call and frame.calls_for_calm(match.last),
+                    provisional=provisional and tgt_ref is None,
                 )
             )  # fmt: skip
         return out

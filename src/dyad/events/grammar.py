@@ -36,6 +36,7 @@ class Grammar:
     opinion_verbs: frozenset[str]
     first_person: frozenset[str]
     office_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:
