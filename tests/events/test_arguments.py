@@ -175,6 +175,15 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "FRA", "IND")},
         set(),
     ),
+    # a plural demonym acts; a quantity noun passes its verb on; "responded with strikes"
+    # on the side the document's attacks hit
+    ("The Russians shelled border towns in Ukraine.", {("ASSAULT", "RUS", "UKR")}, set()),
+    ("Israel launched a wave of attacks on Lebanon.", {("ASSAULT", "ISR", "LBN")}, set()),
+    (
+        "Israel struck Iran on Friday. Tehran responded with retaliatory strikes.",
+        {("ASSAULT", "IRN", "ISR")},
+        set(),
+    ),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

@@ -322,12 +322,15 @@ class ArgumentFrame:
         """The groups in `slot` of the trigger made of `tokens` (`noun`: it reads as a noun)."""
         head = tokens[0]
         words = [self.doc[i] for i in tokens]
+        # the noun that heads a multi-word noun trigger ("the X-Y press conference",
+        # "retaliatory strikes"): its arguments are the trigger's
+        top = next((i for i in tokens if self.doc[i].head.i not in tokens), head)
         if slot == "subject":
-            return self.subject(head, noun)
+            return self.subject(top if noun else head, noun)
         if slot == "poss":
-            # the noun that heads a multi-word trigger ("the X-Y press conference")
-            tops = [i for i in tokens if self.doc[i].head.i not in tokens] or [head]
-            return self.poss(tops[0]) if noun else None
+            return self.poss(top) if noun else None
+        if noun:
+            words = [self.doc[top], *(w for w in words if w.i != top)]
         hosts = self._noun_hosts(words) if noun else words
         if slot == "obj":
             objs = [o for w in hosts for o in clauses.objects(w) if o.i not in tokens]

@@ -219,6 +219,23 @@ def inherit_targets(events: list[Event], types: frozenset[str]) -> list[Event]:
                     and e.target is not None
                     and e.target.country == most
                 ][:1]
+        if not others:
+            # the one who attacked this author ("Israel struck Iran. Tehran responded with
+            # strikes."): an exchange of fire
+            attackers = [
+                e
+                for e in events
+                if e.type == event.type
+                and e.source is not None
+                and e.target is not None
+                and e.target.country == event.source.country
+                and e.source.country != event.source.country
+            ]
+            if attackers:
+                source = attackers[0].source
+                assert source is not None
+                out[i] = replace(event, target=source)
+                continue
         if others:
             out[i] = replace(event, target=others[0].target)
     return out
