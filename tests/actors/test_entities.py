@@ -95,3 +95,15 @@ def test_entities_places(annotate: Run, text: str, expected: list) -> None:
     doc = annotate(text)
     assert [(p.text, p.country) for p in doc._.places] == expected
     assert not {(a.start, a.end) for a in doc._.actors} & {(p.start, p.end) for p in doc._.places}
+
+
+def test_entities_are_recognised_only_where_a_name_can_be(fixture_nlp) -> None:
+    """The model's NER is kept aside and run on sentences with an unknown capitalised word."""
+    from dyad.actors.entities import recognize_entities
+
+    assert "ner" in fixture_nlp.component_names and "ner" not in fixture_nlp.pipe_names
+    doc = fixture_nlp("Iran waited. Talks resumed in Geneva under Jane Holloway.")
+    ner = fixture_nlp.get_pipe("ner")
+    recognize_entities(doc, ner, [list(doc.sents)[1]])
+    assert all(ent.start >= list(doc.sents)[1].start for ent in doc.ents)
+    assert {"Geneva", "Jane Holloway"} <= {ent.text for ent in doc.ents}

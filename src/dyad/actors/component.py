@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from dyad.actors.coref import Coref
 from dyad.actors.cues import load_cues
-from dyad.actors.entities import EntityReader
+from dyad.actors.entities import EntityReader, recognize_entities
 from dyad.actors.kb import KnowledgeBase, load_kb
 from dyad.actors.parse import WordClasses
 from dyad.actors.recognize import Recognizer
@@ -58,6 +58,12 @@ class ActorsComponent:
         self.resolver = Resolver(kb, cues, words)
         self.entities = EntityReader(kb, cues, self.resolver, words)
         self.coref = Coref(kb, cues)
+        # the model's NER, when the pipeline keeps it aside to run where it pays
+        self.ner = (
+            nlp.get_pipe("ner")
+            if "ner" in nlp.component_names and "ner" not in nlp.pipe_names
+            else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.match(doc))
@@ -68,6 +74,8 @@ class ActorsComponent:
         on = doc._.published
         matches = self.recognizer.match(doc)
         found = self.resolver.resolve(doc, matches, on)
+        if self.ner is not None and not doc.has_annotation("ENT_IOB"):
+            recognize_entities(doc, self.ner, self.entities.unknown_name_sentences(doc, found))
         self.entities.read(doc, matches, found)
         extra = self.coref.resolve(doc, found, on)
         actors = sorted(found.actors + extra, key=lambda a: (a.start, a.end, a.name))

@@ -13,6 +13,7 @@ Title-Case headline). An unknown place (GPE) under a locative preposition is a p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -188,6 +189,25 @@ class EntityReader:
             end -= 1
         return start, end
 
+    def unknown_name_sentences(self, doc: Doc, found: Found) -> list[Span]:
+        """Sentences with a capitalised word that no known actor or place covers and that
+        does not only open the sentence: where a name the knowledge base lacks can be."""
+        table = token_table(doc)
+        taken = bytearray(len(doc))
+        spans = [(a.start, a.end) for a in found.actors] + [(p.start, p.end) for p in found.places]
+        for s_char, e_char in spans:
+            span = table.expand(s_char, e_char)
+            if span is not None:
+                taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+        out = []
+        for sent in doc.sents:
+            for i in range(sent.start + 1, sent.end):
+                text = table.text[i]
+                if not taken[i] and text[:1].isupper() and table.is_alpha[i]:
+                    out.append(sent)
+                    break
+        return out
+
     def read(self, doc: Doc, ms: list[Match], found: Found) -> None:
         """Give title-found people their country, then add the model's own entities."""
         at = [-1] * len(doc)
@@ -274,3 +294,32 @@ class EntityReader:
         text = doc_text(doc)[s:e]
         found.places.append(PlaceMention(text=text, start=s, end=e, name=text, country=None))
         found.places.sort(key=lambda p: p.start)
+
+
+def recognize_entities(doc: Doc, ner: Callable[[Doc], Doc], sents: list[Span]) -> None:
+    """Run the model's NER on some sentences of `doc` only and set `doc.ents` from them.
+
+    The named entity recogniser of the small English pipeline has its own token vectors,
+    so it runs on a document made of just these sentences; its entities are moved back
+    to the offsets of `doc`.
+    """
+    if not sents:
+        doc.ents = []
+        return
+    words: list[str] = []
+    spaces: list[bool] = []
+    offsets: list[int] = []  # sub-doc token -> doc token
+    starts: list[bool] = []
+    for sent in sents:
+        for k, token in enumerate(sent):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))
+            offsets.append(token.i)
+            starts.append(k == 0)
+    sub = ner(Doc(doc.vocab, words=words, spaces=spaces, sent_starts=list(starts)))
+    ents = []
+    for ent in sub.ents:
+        first, last = offsets[ent.start], offsets[ent.end - 1]
+        if last - first == ent.end - 1 - ent.start:  # never across two sentences
+            ents.append(Span(doc, first, last + 1, label=ent.label_))
+    doc.ents = ents

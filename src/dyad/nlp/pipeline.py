@@ -85,6 +85,10 @@ def build_nlp(
     nlp.max_length = 5_000_000
     if "senter" in nlp.pipe_names:
         nlp.remove_pipe("senter")
+    if "ner" in nlp.pipe_names:
+        # named entities only feed the recognition of actors the knowledge base does not
+        # know; dyad_actors runs the model's NER on the sentences that can hold one
+        nlp.disable_pipe("ner")
     nlp.add_pipe("dyad_sentences", first=True)
     wanted = set(components) if components is not None else None
     config = component_config or {}
