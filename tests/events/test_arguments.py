@@ -108,6 +108,13 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "TUR", "ISR")},
         {("ACCUSE", "TUR", "SYR")},
     ),
+    # "described X as Y": the "as" phrase is said of the object, not done by the subject
+    (
+        "Israel bombed Syria on Monday. "
+        "Erdogan described the raids on Syria as unprovoked aggression.",
+        {("ACCUSE", "TUR", "ISR")},
+        {("ASSAULT", "TUR", "SYR")},
+    ),
     # a judged act is looked for among acts of its own kind only
     (
         "Israel bombed Syria on Monday. "

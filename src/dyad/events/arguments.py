@@ -198,6 +198,8 @@ class ArgumentFrame:
             return head if head.lemma_.lower() in self.g.light_verbs else None
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in clauses.VERBAL_POS:
             word = head.lower_
+            if word == "as" and clauses.objects(head.head):
+                return None  # "described the strikes as aggression": said of the object
             if word in self.g.subject_prepositions or word in self.g.opener_prepositions:
                 return head.head
         return None
