@@ -197,6 +197,13 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "BRA", "FRA")},
         set(),
     ),
+    # "these actions": a speech act about acts the document reported before
+    (
+        "Israel bombed Syria on Monday. Erdogan thanked Qatar for strongly condemning "
+        "these actions.",
+        {("SUPPORT", "TUR", "QAT"), ("ACCUSE", "QAT", "ISR")},
+        {("ACCUSE", "QAT", "SYR")},
+    ),
     # the `of` of an event noun is what the act was done to, not its author
     ("Russia condemned the bombing of Syria.", set(), {("ACCUSE", "RUS", "SYR")}),
     # no event between the parties named: an offer to end a war, a description, a clause

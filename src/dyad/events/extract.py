@@ -179,7 +179,8 @@ class EventExtractor:
             candidates: list[Candidate] = []
             for match in matches:
                 candidates += self._candidates(frame, match, index, counterparts)
-            candidates = self.speech.acts_on_events(frame, candidates, matches)
+            candidates, referring = self.speech.acts_on_events(frame, candidates, matches)
+            judgements += [(j, frame, s_places, s_times) for j in referring]
             judged, unresolved = self.speech.evaluations(
                 frame, index, evaluations, matches, candidates, quotes
             )

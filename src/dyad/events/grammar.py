@@ -37,6 +37,7 @@ class Grammar:
     first_person: frozenset[str]
     office_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:

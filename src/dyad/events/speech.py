@@ -67,6 +67,7 @@ class SpeechActs:
         self.acceptable = acceptable
         self.lookback = lookback
         self._referable_types = ontology.names("referable")
+        self._demonstratives = load_grammar().demonstratives
         self._speech_lemmas = (
             frozenset(lemma for lemma, _ in load_cues().verb_forms.values())
             | load_grammar().opinion_verbs
@@ -81,11 +82,16 @@ class SpeechActs:
 
     def acts_on_events(
         self, frame: ArgumentFrame, candidates: list[Candidate], matches: list[TriggerMatch]
-    ) -> list[Candidate]:
+    ) -> tuple[list[Candidate], list[Judgement]]:
         """ "Condemned the attacks carried out by X and Y", "called the US strikes
         aggression": a speech act whose object is an attack is aimed at the attackers, one
-        event per attacker, unless the act names its target itself."""
+        event per attacker, unless the act names its target itself.
+
+        Returns the candidates, and the speech acts whose object refers back to acts only
+        the document names ("thanked Russia for condemning these actions").
+        """
         out: list[Candidate] = []
+        pending: list[Judgement] = []
         for cand in candidates:
             if not cand.event_type.refers:
                 out.append(cand)
@@ -108,6 +114,19 @@ class SpeechActs:
                     for ref in self._authors_of_object(frame, cand, heads)
                     if self.acceptable(cand.event_type, cand.source, ref)
                 ]
+            if not authors and guessed and cand.source is not None:
+                objects = clauses.objects(frame.doc[cand.match.last])
+                acts = self._referred_acts(objects)
+                if acts:
+                    weight = cand.confidence / cand.match.entry.strength
+                    victims = frame.victims(objects)
+                    pending.append(
+                        Judgement(
+                            cand.match, cand.event_type, cand.source, weight,
+                            cand.sentence_index, victims, acts,
+                        )
+                    )  # fmt: skip
+                    continue
             if not authors:
                 out.append(cand)
                 continue
@@ -116,7 +135,19 @@ class SpeechActs:
                 replace(cand, target=author, contextual=False, rule=rule + ">author")
                 for author in authors
             ]
-        return out
+        return out, pending
+
+    def _referred_acts(self, objects: list[Token]) -> frozenset[str]:
+        """The kinds of act an object refers back to: the type its noun names ("the
+        strikes"), or any attack-like act for a demonstrative ("these actions", "this")."""
+        for obj in objects:
+            for lemma in self.lemmatizer.candidates(obj.text):
+                if lemma in self._referable:
+                    return frozenset({self._referable[lemma]})
+            determiners = {c.lower_ for c in obj.children if c.dep_ == "det"}
+            if obj.lower_ in self._demonstratives or determiners & self._demonstratives:
+                return self._referable_types
+        return frozenset()
 
 
     def evaluations(
@@ -164,14 +195,12 @@ class SpeechActs:
 
     def _judged_acts(self, token: Token, judged: list[Token]) -> frozenset[str]:
         """The types of act a judgement may be about, for finding its authors elsewhere in
-        the document: what a judged noun names ("unlawful sanctions": sanctions), any
-        attack-like act for a word that names one ("aggression") or a judged pronoun or
-        demonstrative ("this is a crime"); none for a judged thing that is no act ("an
-        illegal policy")."""
-        for phrase in judged:
-            for lemma in self.lemmatizer.candidates(phrase.text):
-                if lemma in self._referable:
-                    return frozenset({self._referable[lemma]})
+        the document: what a judged noun names ("unlawful sanctions": sanctions) or points
+        back to ("this"), any attack-like act for a judging word that names one
+        ("aggression"); none for a judged thing that is no act ("an illegal policy")."""
+        referred = self._referred_acts(judged)
+        if referred:
+            return referred
         if clauses.reads_as_noun(token) or not judged:
             return self._referable_types
         if all(p.pos_ in ("PRON", "DET") for p in judged):
