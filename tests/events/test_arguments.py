@@ -233,3 +233,13 @@ def test_arguments_from_the_tree(
     found = _triples(full_nlp, text)
     assert present <= found, f"missing {present - found}, found {found}"
     assert not (absent & found), f"wrong {absent & found}"
+
+
+def test_a_judgement_has_the_modality_of_its_saying(full_nlp: Language) -> None:
+    """ "X considers Y illegitimate" is asserted: X says so now, whatever "considers" is."""
+    doc = full_nlp.make_doc("Ankara considers the raids by Israel to be illegitimate.")
+    doc._.published = "2025-06-23"
+    for _, component in full_nlp.pipeline:
+        doc = component(doc)
+    accusations = [e for e in doc._.events if e.type == "ACCUSE"]
+    assert accusations and {e.modality for e in accusations} == {"asserted"}

@@ -39,6 +39,7 @@ class Candidate:
     reported_past: bool = False  # told in the simple past ("said", "condemned"): news
     conflict_call: bool = False  # a call for a ceasefire, restraint, de-escalation
     provisional: bool = False  # an act with no target yet: kept if another mention has one
+    said_by: int | None = None  # the verb that says a judging word: its modality is the act's
 
 
 def actor_ref(mention: ActorMention) -> ActorRef:

@@ -553,8 +553,10 @@ class EventExtractor:
         doc, sent, match = frame.doc, frame.sent, cand.match
         table = token_table(doc)  # doc[i] builds a Token object on every call
         head_idx, head_tag = table.idx[match.head], table.tag[match.head]
+        # a judging word ("illegitimate") is an act as far as its speaker says it
+        anchor = (match.head, match.last) if cand.said_by is None else (cand.said_by,) * 2
         modality = self.modality.classify(
-            doc, sent.start, sent.end, match.head, match.last, cand.event_type.name
+            doc, sent.start, sent.end, anchor[0], anchor[1], cand.event_type.name
         )
         if modality == "asserted" and (cand.absolute or match.entry.stative):
             # "with Iran supplying drones", "the growing ties between X and Y": background

@@ -42,6 +42,7 @@ class Judgement:
     index: int  # sentence
     victims: set[str]
     acts: frozenset[str] = frozenset()  # the types of act it may judge
+    said_by: int | None = None  # the reporting or opinion verb, if the sentence has one
 
 
 #: Whether an event of a type may go from a source to a target.
@@ -179,18 +180,22 @@ class SpeechActs:
             authors = self._named_authors(frame, judged, candidates)
             if not authors:
                 acts = self._judged_acts(token, judged)
+                said_by = verb.i if verb is not None else None
                 pending += [
                     Judgement(
-                        match, event_type, source, weight, index, frame.victims(judged), acts
+                        match, event_type, source, weight, index, frame.victims(judged), acts,
+                        said_by,
                     )
                     for source, weight in speakers
                     if acts
                 ]
                 continue
             for source, weight in speakers:
-                out += self._accusations(
-                    Judgement(match, event_type, source, weight, index, set()), authors
-                )
+                judgement = Judgement(
+                    match, event_type, source, weight, index, set(),
+                    said_by=verb.i if verb is not None else None,
+                )  # fmt: skip
+                out += self._accusations(judgement, authors)
         return out, pending
 
     def _judged_acts(self, token: Token, judged: list[Token]) -> frozenset[str]:
@@ -228,6 +233,7 @@ class SpeechActs:
                 judgement.match, judgement.event_type, judgement.source, author,
                 f"{judgement.match.entry.id}/speaker>author",
                 judgement.match.entry.strength * judgement.weight, judgement.index,
+                said_by=judgement.said_by,
             )
             for author in authors
             if self.acceptable(judgement.event_type, judgement.source, author)
