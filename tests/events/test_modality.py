@@ -152,6 +152,11 @@ TREE = [
     # --- precedence: speculation over negation over the future
     ("Norway will not host the talks.", "host", "CONSULT", "negated"),
     ("Norway may not host the talks.", "host", "CONSULT", "hypothetical"),
+    # a first-person polite frame performs its act; a wish of someone else's does not
+    ("We would like to thank Turkey for its help.", "thank", "SUPPORT", "asserted"),
+    ("I want to express our support for Qatar.", "express", "SUPPORT", "asserted"),
+    ("Ankara would like to thank Doha.", "thank", "SUPPORT", "hypothetical"),
+    ("We would not like to thank anyone.", "thank", "SUPPORT", "hypothetical"),
 ]
 
 

@@ -51,6 +51,7 @@ _SECTIONS = (
     "negators",
     "negative_subjects",
     "realizing_verbs",
+    "performative_frames",
     "noun_modifiers",
     "adverbs",
     "conditionals",
@@ -88,6 +89,7 @@ class ModalityCues:
     negators: frozenset[str]
     negative_subjects: frozenset[str]
     realizing_verbs: frozenset[str]
+    performative_frames: frozenset[str]
     noun_modifiers: dict[str, str]
     adverbs: dict[str, str]
     conditionals: frozenset[str]
@@ -230,6 +232,7 @@ def read_modality(path: Path) -> ModalityCues:
         negators=words("negators"),
         negative_subjects=words("negative_subjects"),
         realizing_verbs=words("realizing_verbs"),
+        performative_frames=words("performative_frames"),
         noun_modifiers=_modality_words(path, data, "noun_modifiers"),
         adverbs=_modality_words(path, data, "adverbs"),
         conditionals=words("conditionals"),
@@ -329,6 +332,8 @@ class ModalityClassifier:
             self._shared(cur, up, votes)
             return up
         if dep in ("compound", "appos", "acomp", "xcomp"):
+            if dep == "xcomp" and self._performative(up):
+                return None  # "we would like to thank Russia": the thanks are given
             if dep == "xcomp":
                 self._governor(up, "xcomp", votes)
             self._clause(up, votes)
@@ -376,6 +381,15 @@ class ModalityClassifier:
             self._governor(up, "acl", votes)  # "willingness to supply"
             return None
         return None
+
+    def _performative(self, frame: Token) -> bool:
+        """A polite frame by which a speaker performs the act it introduces: "I would
+        like to thank", "we want to express" (first-person subject, no negation)."""
+        if frame.lemma_.lower() not in self.cues.performative_frames or self._negated(frame):
+            return False
+        return any(
+            c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in frame.children
+        )
 
     def _governor(self, gov: Token, via: str, votes: dict[str, str], prep: str = "") -> None:
         modality = self.cues.governed(self._words(gov), via, prep, gov.tag_)
