@@ -73,6 +73,13 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("REQUEST", "RUS", "ISR"), ("REQUEST", "CHN", "ISR")},
         set(),
     ),
+    # what a call asks for may name whom it asks: "pushed for a UN resolution"
+    (
+        "Brazil pushed for a new UN Security Council resolution on Gaza.",
+        {("REQUEST", "BRA", "IGO")},
+        set(),
+    ),
+    ("Egypt called for Israel's withdrawal from Gaza.", {("REQUEST", "EGY", "ISR")}, set()),
     # a co-subject phrase adds sources
     (
         "Brazil, along with Mexico, called for talks between Russia and Ukraine.",
