@@ -198,6 +198,13 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ASSAULT", "IRN", "ISR")},
         set(),
     ),
+    # a title split from its name keeps the name's coordination: both signers
+    (
+        "The accord was signed by Turkish Foreign Minister Hakan Fidan and his Egyptian "
+        "counterpart Badr Abdelatty at the end of their talks.",
+        {("AGREE", "TUR", "EGY")},
+        set(),
+    ),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

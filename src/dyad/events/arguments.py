@@ -138,10 +138,18 @@ class ArgumentFrame:
         group = self._inside.get(token.i)
         if group is None and token.pos_ == "PROPN":
             # "Iran's Foreign Minister Seyed Abbas Araghchi", the title parsed apart from
-            # the name that follows it
+            # the name that follows it: the name, and what the parse coordinates with it
             after = self._inside.get(token.i + 1)
             if after is not None and after.start == token.i + 1 and not after.is_place:
-                group = after
+                name = next(
+                    (self.doc[i] for i in range(after.start, after.end)
+                     if not after.start <= self.doc[i].head.i < after.end),
+                    self.doc[after.start],
+                )  # fmt: skip
+                found = [after]
+                for other in name.conjuncts:
+                    found += [g for g in self.groups_of(other, allow_places) if g not in found]
+                return found
         if group is not None:
             return [group] if allow_places or not group.is_place else []
         found: list[Group] = []
