@@ -58,3 +58,10 @@ class GoldError(DyadError):
     """The gold file for `dyad eval` is missing or malformed."""
 
     code = "E500"
+
+
+class PipelineError(DyadError):
+    """The spaCy pipeline cannot be built as asked: a component's source is missing, or a
+    model's patterns use something a dyad component does not read exactly."""
+
+    code = "E600"

@@ -19,8 +19,9 @@ from dyad.events.lexicon import is_title_case
 from dyad.nlp.extensions import get_list
 from dyad.nlp.tokens import forget_tokens
 
-#: The trained pipes that tag and parse, in the order they run.
-PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+#: The trained pipes that tag and parse, in the order they run (`dyad_attributes` stands
+#: where the model's attribute_ruler was when build_nlp replaced it).
+PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "dyad_attributes", "lemmatizer")
 _ATTRS = [HEAD, DEP, TAG, POS, LEMMA]
 
 

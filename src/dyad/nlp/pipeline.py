@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from dyad.model import Document
 from dyad.nlp import sentences as _sentences  # noqa: F401  (registers dyad_sentences)
+from dyad.nlp.attributes import replace_attribute_ruler
 from dyad.nlp.extensions import register_extensions
 
 #: The trained pipeline dyad installs (requirements/model.txt) and loads by default.
@@ -89,6 +90,9 @@ def build_nlp(
         # named entities only feed the recognition of actors the knowledge base does not
         # know; dyad_actors runs the model's NER on the sentences that can hold one
         nlp.disable_pipe("ner")
+    # the model's own attribute_ruler patterns as table lookups (kept as they are when one
+    # of them is beyond what dyad_attributes reads exactly)
+    replace_attribute_ruler(nlp)
     nlp.add_pipe("dyad_sentences", first=True)
     wanted = set(components) if components is not None else None
     config = component_config or {}
