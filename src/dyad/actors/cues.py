@@ -35,6 +35,7 @@ _WORD_LISTS = (
     "appositive_determiners",
     "affiliation_prepositions",
     "month_names",
+    "weekday_names",
     "venue_nouns",
     "site_nouns",
     "impersonal_predicates",
@@ -64,6 +65,7 @@ class Cues:
     appositive_determiners: frozenset[str]
     affiliation_prepositions: frozenset[str]
     month_names: frozenset[str]
+    weekday_names: frozenset[str]
     venue_nouns: frozenset[str]
     site_nouns: frozenset[str]
     impersonal_predicates: frozenset[str]

@@ -199,11 +199,18 @@ class EntityReader:
             span = table.expand(s_char, e_char)
             if span is not None:
                 taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+        calendar = self.cues.month_names | self.cues.weekday_names
         out = []
         for sent in doc.sents:
             for i in range(sent.start + 1, sent.end):
                 text = table.text[i]
-                if not taken[i] and text[:1].isupper() and table.is_alpha[i]:
+                if (
+                    not taken[i]
+                    and text[:1].isupper()
+                    and table.is_alpha[i]
+                    and table.lower[i] not in calendar
+                    and table.text[i - 1] not in _OPENERS  # a quotation's first word
+                ):
                     out.append(sent)
                     break
         return out
@@ -294,6 +301,10 @@ class EntityReader:
         text = doc_text(doc)[s:e]
         found.places.append(PlaceMention(text=text, start=s, end=e, name=text, country=None))
         found.places.sort(key=lambda p: p.start)
+
+
+#: Marks after which a capital starts a quotation or a clause, not a name.
+_OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "—", "–"})
 
 
 def recognize_entities(doc: Doc, ner: Callable[[Doc], Doc], sents: list[Span]) -> None:
