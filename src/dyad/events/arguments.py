@@ -146,10 +146,10 @@ class ArgumentFrame:
                      if not after.start <= self.doc[i].head.i < after.end),
                     self.doc[after.start],
                 )  # fmt: skip
-                found = [after]
+                named = [after]
                 for other in name.conjuncts:
-                    found += [g for g in self.groups_of(other, allow_places) if g not in found]
-                return found
+                    named += [g for g in self.groups_of(other, allow_places) if g not in named]
+                return named
         if group is not None:
             return [group] if allow_places or not group.is_place else []
         found: list[Group] = []
