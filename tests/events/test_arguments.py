@@ -205,6 +205,13 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("AGREE", "TUR", "EGY")},
         set(),
     ),
+    # "X's Foreign Minister Name" with the country parsed apart from its title and name
+    (
+        "The meeting between Emmanuel Macron and India’s External Affairs Minister "
+        "Subrahmanyam Jaishankar in Paris was brief.",
+        {("CONSULT", "FRA", "IND")},
+        set(),
+    ),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

@@ -139,8 +139,8 @@ class ArgumentFrame:
         if group is None and token.pos_ == "PROPN":
             # "Iran's Foreign Minister Seyed Abbas Araghchi", the title parsed apart from
             # the name that follows it: the name, and what the parse coordinates with it
-            after = self._inside.get(token.i + 1)
-            if after is not None and after.start == token.i + 1 and not after.is_place:
+            after = self._name_after_title(token)
+            if after is not None:
                 name = next(
                     (self.doc[i] for i in range(after.start, after.end)
                      if not after.start <= self.doc[i].head.i < after.end),
@@ -164,6 +164,21 @@ class ArgumentFrame:
                 continue
             found.append(inner)
         return sorted(found, key=lambda g: g.start)
+
+    def _name_after_title(self, token: Token) -> Group | None:
+        """The name a title starts ("Foreign Minister Seyed Abbas Araghchi", "Iran's
+        Foreign Minister Seyed ..."): the group that begins after the title's own
+        capitalised words and possessive mark."""
+        j = token.i + 1
+        while j < min(self.end, token.i + 6) and j not in self._inside:
+            word = self.doc[j]
+            if word.pos_ != "PROPN" and word.dep_ != "case":
+                return None
+            j += 1
+        group = self._inside.get(j)
+        if group is None or group.start != j or group.is_place:
+            return None
+        return group
 
     def _found(
         self, slot: str, tokens: list[Token], head: int, allow_places: bool, pair: bool = False
