@@ -372,9 +372,10 @@ class ArgumentFrame:
         if slot == "by" and not noun:
             return self._found("by", clauses.agents(words[0]), head, False)
         objs = [o for w in hosts for o in clauses.prep_objects(w, (slot,))]
-        if not objs:
-            # the parser often hangs a phrase one level low ("deployed troops to the border
-            # near X", "strikes on sites in X"): look inside the host's own phrases
+        if not objs and (allow_places or slot in ("between", "among")):
+            # the parser often hangs a place or the parties one level low ("deployed troops
+            # to the border near X", "called for talks between X and Y"): look inside the
+            # host's own phrases
             inner = [o for w in hosts for o in clauses.objects(w) + clauses.all_prep_objects(w)]
             objs = [o for w in inner for o in clauses.prep_objects(w, (slot,))]
         return self._found(slot, objs, head, allow_places)
