@@ -50,10 +50,19 @@ eval-set-%: install
 		echo "== $*: $(EVAL_INPUT_$*) or $(SHARED)/gold/$*.jsonl not found, skipped"; \
 	fi
 
+# bench_parse runs twice: on generated articles, then on the real ones of BENCH_INPUT
+# (read where they are, never copied into the project) when that file exists.
+BENCH_INPUT ?= $(SHARED)/dev/articles.jsonl
+
 bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_parse.py
+	@if [ -f "$(BENCH_INPUT)" ]; then \
+		$(BIN)/python benchmarks/bench_parse.py --input $(BENCH_INPUT); \
+	else \
+		echo "== bench_parse on real articles: $(BENCH_INPUT) not found, skipped"; \
+	fi
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .eval-*.db .pytest_cache .ruff_cache

@@ -1,8 +1,9 @@
 """Parser cost: dyad end to end against the trained model's own tagger and parser.
 
-Both run, one process each and one core each, over the same generated real-length
-articles (2,000-4,000 characters, several paragraphs, with the junk lines of a scrape),
-cleaned once beforehand and not timed:
+Both run, one process each and one core each, over the same real-length articles, cleaned
+once beforehand and not timed: generated ones (2,000-4,000 characters, several paragraphs,
+with the junk lines of a scrape), or real ones from a JSONL file of {"text": ...} records
+as `dyad ingest` reads it (`--input`, read and cleaned by dyad's own reader and cleaner):
 
 - parse only: the model's own tok2vec, tagger and parser (`spacy.load(model,
   exclude=[every other component])`), `nlp.pipe(texts)` over the whole cleaned texts,
@@ -17,6 +18,7 @@ and where the end-to-end time goes: in a second pass over the same documents, ea
 component call timed alone (the tokenizer with dyad's sentence splitter), then by group.
 
     python benchmarks/bench_parse.py --docs 300
+    python benchmarks/bench_parse.py --input ../shared/dev/articles.jsonl
 """
 
 from __future__ import annotations
@@ -57,6 +59,28 @@ def cleaned_documents(count: int, seed: int) -> list:
         _, _, text = article(rng, i, target_chars=rng.randint(2000, 4000))
         raw = RawDocument(name=f"article-{i:05d}", source="bench", data=text.encode())
         documents.append(clean_document(raw))
+    return documents
+
+
+def input_documents(path: str, count: int) -> list:
+    """The first `count` records of a JSONL file, read and cleaned as ingest does."""
+    from dyad.clean import clean_document
+    from dyad.errors import DocumentError
+    from dyad.ingest import iter_inputs
+    from dyad.model import RawDocument
+
+    documents = []
+    for raw in iter_inputs([path]):
+        if len(documents) == count:
+            break
+        if not isinstance(raw, RawDocument):
+            continue  # a record ingest would refuse: not benchmarked either
+        try:
+            documents.append(clean_document(raw))
+        except DocumentError:
+            continue
+    if not documents:
+        raise SystemExit(f"{path}: no article ingest would annotate")
     return documents
 
 
@@ -135,7 +159,10 @@ def end_to_end(documents: list, model: str | None) -> dict:
 
 
 def child(args: argparse.Namespace) -> dict:
-    documents = cleaned_documents(args.docs, args.seed)
+    if args.input:
+        documents = input_documents(args.input, args.docs)
+    else:
+        documents = cleaned_documents(args.docs, args.seed)
     from dyad.nlp.pipeline import DEFAULT_SPACY_MODEL
 
     if args.child == "parse":
@@ -154,6 +181,7 @@ def child(args: argparse.Namespace) -> dict:
 def _run_child(which: str, args: argparse.Namespace, batch_size: int | None = None) -> dict:
     command = [sys.executable, __file__, "--child", which, "--docs", str(args.docs)]
     command += ["--seed", str(args.seed)] + (["--model", args.model] if args.model else [])
+    command += ["--input", args.input] if args.input else []
     command += ["--batch-size", str(batch_size)] if batch_size else []
     out = subprocess.run(
         command, check=True, capture_output=True, text=True, env={**os.environ, **ONE_CORE}
@@ -164,7 +192,14 @@ def _run_child(which: str, args: argparse.Namespace, batch_size: int | None = No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--docs", type=int, default=300, help="articles (default 300)")
+    parser.add_argument(
+        "--docs", type=int, default=300, help="articles (default 300; with --input, at most)"
+    )
+    parser.add_argument(
+        "--input",
+        metavar="FILE.jsonl",
+        help='real articles instead of generated ones: JSONL of {"text": ...} records',
+    )
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--model", help="spaCy pipeline (default: dyad's default model)")
     parser.add_argument(
@@ -182,8 +217,9 @@ def main() -> None:
     full = _run_child("annotate", args)
     if any(parse["digest"] != full["digest"] for parse in parses):
         raise SystemExit("the runs did not read the same documents")
+    what = f"articles from {args.input}" if args.input else "generated articles"
     print(
-        f"{full['documents']} generated articles, {full['chars'] / full['documents']:,.0f} "
+        f"{full['documents']} {what}, {full['chars'] / full['documents']:,.0f} "
         f"characters on average after cleaning; one process, one core each\n"
     )
     print(f"{'run':<62} {'docs/s':>7} {'sent/s':>7} {'tokens/s':>9} {'seconds':>8} {'peak MB':>8}")
