@@ -212,6 +212,12 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "FRA", "IND")},
         set(),
     ),
+    # an outlet a statement is made to is not its target
+    (
+        "Lavrov met Araghchi. Lavrov stressed Russia's support in an interview with the BBC.",
+        {("CONSULT", "RUS", "IRN")},
+        {("SUPPORT", "RUS", "GBR")},
+    ),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

@@ -485,12 +485,13 @@ class EventExtractor:
     def _context_target(
         groups: list[Group], sources: list[tuple[ActorRef, float]]
     ) -> tuple[ActorRef, float] | None:
-        """The one state other than the source's that `groups` name, if just one."""
+        """The one state other than the source's that `groups` name, if just one (a
+        media outlet is where something is said, never whom it is aimed at)."""
         own = {ref.country for ref, _ in sources}
         others: dict[str, ActorMention] = {}
         for group in groups:
             for mention in group.mentions:
-                if mention.country and mention.country not in own:
+                if mention.country and mention.country not in own and mention.sector != "MED":
                     others.setdefault(mention.country, mention)
         if len(others) != 1:
             return None
