@@ -218,6 +218,9 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "RUS", "IRN")},
         {("SUPPORT", "RUS", "GBR")},
     ),
+    # "X said he met Y": the subject opening reported speech is its speaker; not in a
+    # direct quotation, where "he" is someone else
+    ("Erdogan said he exchanged views with Macron on Syria.", {("CONSULT", "TUR", "FRA")}, set()),
     # a first-person speaker inside a quotation
     (
         '"President Lula and I held long talks today," Macron said.',

@@ -78,7 +78,8 @@ class ArgumentFrame:
             span = table.expand(actor.start, actor.end)  # doc.char_span(..., "expand")
             if span is not None and span[0] >= self.start and span[1] <= self.end:
                 by_span.setdefault(span, []).append(actor)
-        for i, mention in self._speakers_in_quotes(quotes):
+        covered = {i for start, end in by_span for i in range(start, end)}
+        for i, mention in self._speakers_in_quotes(quotes, covered):
             by_span.setdefault((i, i + 1), [mention])
         groups = [Group(s, e, tuple(ms)) for (s, e), ms in by_span.items()]
         for place in places:
@@ -95,18 +96,27 @@ class ArgumentFrame:
                 self._inside.setdefault(i, group)
         self.named_tokens = frozenset(self._inside)
 
-    def _speakers_in_quotes(self, quotes: Sequence[Quote]) -> list[tuple[int, ActorMention]]:
+    def _speakers_in_quotes(
+        self, quotes: Sequence[Quote], covered: set[int]
+    ) -> list[tuple[int, ActorMention]]:
         """ "Araghchi and I held talks," Lavrov said: a first-person pronoun inside a
-        quotation is its speaker."""
+        quotation is its speaker; so is "he" or "she" opening what a speaker is reported
+        to have said ("Lavrov said he had met Araghchi")."""
         found: list[tuple[int, ActorMention]] = []
         for token in self.sent:
-            if token.lower_ not in self.g.first_person:
+            first = token.lower_ in self.g.first_person
+            # "X said he had met Y": in reported (not quoted) speech, the speaker
+            third = token.lower_ in self.g.reported_self and token.dep_ in ("nsubj", "nsubjpass")
+            if not (first or third) or token.i in covered:
                 continue
             quote = next(
                 (
                     q
                     for q in quotes
-                    if q.content.start <= token.idx < q.content.end and q.speaker.country
+                    if q.content.start <= token.idx < q.content.end
+                    and q.speaker.country
+                    and (first or not q.direct)
+                    and (first or q.content.start == token.idx)
                 ),
                 None,
             )

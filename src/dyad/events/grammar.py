@@ -35,6 +35,7 @@ class Grammar:
     light_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     first_person: frozenset[str]
+    reported_self: frozenset[str]
     office_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
     demonstratives: frozenset[str]
