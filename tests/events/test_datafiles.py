@@ -12,7 +12,7 @@ from dyad.events.modality import load_modality
 
 def test_packaged_files_load() -> None:
     grammar = load_grammar()
-    assert "between" in grammar.prepositions
+    assert "during" in grammar.opener_prepositions
     assert ("along", "with") in grammar.co_subject_openers
     cues = load_modality()
     assert set(cues.order) == {"hypothetical", "negated", "future", "generic"}

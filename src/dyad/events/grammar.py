@@ -20,16 +20,10 @@ DEFAULT_PATH = DATA_DIR / "grammar.yaml"
 class Grammar:
     """Word classes; each a set of lower-case words (openers are word tuples)."""
 
-    prepositions: frozenset[str]
-    relatives: frozenset[str]
-    subordinators: frozenset[str]
-    coordinators: frozenset[str]
     co_subject_openers: tuple[tuple[str, ...], ...]
-    be_forms: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     subject_prepositions: frozenset[str]
     opener_prepositions: frozenset[str]
-    verb_markers: frozenset[str]
     place_prepositions: frozenset[str]
     conflict_calls: frozenset[str]
     light_verbs: frozenset[str]
