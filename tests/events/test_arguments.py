@@ -212,6 +212,19 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "FRA", "IND")},
         set(),
     ),
+    # a refusal is aimed at whom the refused act was; a denial or a refusal with no one
+    # to aim at is no rejection of anybody
+    ("Oman declined to receive Iranian officials.", {("REJECT", "OMN", "IRN")}, set()),
+    (
+        "Iran met Oman on Monday. Tehran denies supplying drones to the rebels.",
+        set(),
+        {("REJECT", "IRN", "OMN")},
+    ),
+    (
+        "Iran met Oman on Monday. The Kremlin declined to comment on the talks.",
+        set(),
+        {("REJECT", "RUS", "IRN"), ("REJECT", "RUS", "OMN")},
+    ),
     # an outlet a statement is made to is not its target
     (
         "Lavrov met Araghchi. Lavrov stressed Russia's support in an interview with the BBC.",

@@ -30,6 +30,7 @@ from dyad.nlp.tokens import token_table
 
 HYPHENS = frozenset({"-", "–", "—"})
 _PARTICIPLE = frozenset({"acl"})
+_CONTROLLED = frozenset({"xcomp"})
 
 
 @dataclass(frozen=True)
@@ -369,6 +370,11 @@ class ArgumentFrame:
         hosts = self._noun_hosts(words) if noun else words
         if slot == "obj":
             objs = [o for w in hosts for o in clauses.objects(w) if o.i not in tokens]
+            if not objs and not noun:
+                # "refused to meet X", "declined to receive X": whom the act it governs
+                # is aimed at
+                objs = [o for w in words for x in clauses.children(w, _CONTROLLED)
+                        for o in clauses.objects(x)]  # fmt: skip
             found = self._found("obj", objs, head, allow_places)
             if found is None:
                 # "seized a tanker owned by X": the owner; "struck sites in X": the place

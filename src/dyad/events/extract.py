@@ -364,7 +364,7 @@ class EventExtractor:
             not targets
             and sources
             and self._wants_context(event_type, src_found, sources)
-            and not (entry.need_target and noun_reading)  # "welcomed the agreement"
+            and not entry.need_target  # a target only its own slots name
         ):
             # the one other state of the trigger's own clause; never of other clauses
             # (other acts' participants)
