@@ -225,6 +225,17 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         set(),
         {("REJECT", "RUS", "IRN"), ("REJECT", "RUS", "OMN")},
     ),
+    # a time phrase lends its clause's subject to a meeting, not to a war
+    (
+        "During a visit to Ankara, Lavrov met Erdogan.",
+        {("CONSULT", "RUS", "TUR")},
+        set(),
+    ),
+    (
+        "Russia used Iranian drones during the war with the United States' allies.",
+        set(),
+        {("ASSAULT", "RUS", "USA")},
+    ),
     # an outlet a statement is made to is not its target
     (
         "Lavrov met Araghchi. Lavrov stressed Russia's support in an interview with the BBC.",

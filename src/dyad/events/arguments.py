@@ -218,7 +218,7 @@ class ArgumentFrame:
         token = self.doc[head]
         return clauses.reading(token) == "VERB" and clauses.is_passive(token)
 
-    def _light_verb(self, noun: Token) -> Token | None:
+    def _light_verb(self, noun: Token, openers: bool = True) -> Token | None:
         """The verb a noun trigger is the object of, when that verb only carries the noun
         ("held talks", "paid a visit", "arrived for talks", "during a visit to X, Y met")."""
         head = noun.head
@@ -227,14 +227,16 @@ class ArgumentFrame:
             and head.lower_ == "of"
             and head.head.lemma_.lower() in self.g.partitive_nouns
         ):
-            return self._light_verb(head.head)  # "launched a wave of attacks"
+            return self._light_verb(head.head, openers)  # "launched a wave of attacks"
         if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.pos_ in clauses.VERBAL_POS:
             return head if head.lemma_.lower() in self.g.light_verbs else None
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in clauses.VERBAL_POS:
             word = head.lower_
             if word == "as" and clauses.objects(head.head):
                 return None  # "described the strikes as aggression": said of the object
-            if word in self.g.subject_prepositions or word in self.g.opener_prepositions:
+            if word in self.g.subject_prepositions or (
+                openers and word in self.g.opener_prepositions
+            ):
                 return head.head
         return None
 
@@ -266,7 +268,7 @@ class ArgumentFrame:
     def _with_companions(self, tokens: list[Token]) -> list[Token]:
         return tokens + [c for t in tokens for c in self._companions(t)]
 
-    def subject(self, head: int, noun: bool) -> Found | None:
+    def subject(self, head: int, noun: bool, meeting: bool = False) -> Found | None:
         """Who acts: a verb's subject (with companions), or for a noun the subject of the
         light verb that carries it, or the owner of the noun it is for ("X's arrival in
         Moscow for talks", "the visit of X for talks")."""
@@ -275,7 +277,9 @@ class ArgumentFrame:
             subjects = self._with_companions(clauses.subjects(token))
             subjects += self._companions(token)  # "X, along with Y, called": on the verb
             return self._found("subject", subjects, head, False)
-        verb = self._light_verb(token)
+        # "During a visit to Ankara, Lavrov met ...": a meeting the clause's subject attends;
+        # not "during the war, Russia used drones", whose sides are the war's own
+        verb = self._light_verb(token, openers=meeting)
         if verb is not None:
             if clauses.is_passive(verb):
                 return self._found("subject", clauses.agents(verb), head, False)
@@ -290,7 +294,7 @@ class ArgumentFrame:
             owners = clauses.possessors(host) or clauses.prep_objects(host, ("of", "by"))
             return self._found("subject", owners, head, False)
         verb = clauses.governor(token)
-        if verb is not None and clauses.prep_objects(token, ("with",)):
+        if meeting and verb is not None and clauses.prep_objects(token, ("with",)):
             # "Putin described the meeting with X as friendly": the one it was with is
             # named, the other side is who speaks of it
             return self._found("subject", clauses.subjects(verb), head, False)
@@ -353,7 +357,12 @@ class ArgumentFrame:
         return self._found("poss", owners, tokens[0], False) if owners else None
 
     def find(
-        self, slot: str, tokens: tuple[int, ...], allow_places: bool, noun: bool
+        self,
+        slot: str,
+        tokens: tuple[int, ...],
+        allow_places: bool,
+        noun: bool,
+        meeting: bool = False,
     ) -> Found | None:
         """The groups in `slot` of the trigger made of `tokens` (`noun`: it reads as a noun)."""
         head = tokens[0]
@@ -362,7 +371,7 @@ class ArgumentFrame:
         # "retaliatory strikes"): its arguments are the trigger's
         top = next((i for i in tokens if self.doc[i].head.i not in tokens), head)
         if slot == "subject":
-            return self.subject(top if noun else head, noun)
+            return self.subject(top if noun else head, noun, meeting)
         if slot == "poss":
             return self.poss(top) if noun else None
         if noun:

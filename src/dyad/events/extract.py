@@ -283,7 +283,9 @@ class EventExtractor:
     def _slot(
         self, frame: ArgumentFrame, slot: str, match: TriggerMatch, places: bool
     ) -> Found | None:
-        return frame.find(slot, match.token_ids, places, self._noun_reading(frame, match))
+        meeting = self.ontology[match.entry.type].meeting
+        noun = self._noun_reading(frame, match)
+        return frame.find(slot, match.token_ids, places, noun, meeting)
 
     @staticmethod
     def _noun_reading(frame: ArgumentFrame, match: TriggerMatch) -> bool:
