@@ -236,6 +236,8 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         set(),
         {("ASSAULT", "RUS", "USA")},
     ),
+    # greetings and wishes sent are support
+    ("Erdogan conveyed his greetings to Emir Tamim.", {("SUPPORT", "TUR", "QAT")}, set()),
     # an outlet a statement is made to is not its target
     (
         "Lavrov met Araghchi. Lavrov stressed Russia's support in an interview with the BBC.",
