@@ -28,6 +28,7 @@ from dyad.actors.kbfiles import SINGLE_HOLDER_OFFICES
 from dyad.actors.parse import SUBJECT_DEPS, np_head
 from dyad.actors.resolve import Description, Found, Resolver, char_span, mention_at
 from dyad.model import ActorMention
+from dyad.nlp import clauses
 
 _VERB_TAGS = ("VB", "MD")
 _BODY_KINDS = ("state", "organization")
@@ -289,9 +290,10 @@ class Coref:
 
     @staticmethod
     def _subject_of(verb: Token, token: Token) -> Token | None:
-        """The subject of a verb, unless it contains the pronoun itself."""
-        for child in verb.children:
-            if child.dep_ in SUBJECT_DEPS and child.i < token.i:
+        """The subject of a verb before the pronoun, as the clause layer finds it (through
+        coordination, control, relative clauses), unless it contains the pronoun itself."""
+        for child in clauses.subjects(verb):
+            if child.i < token.i:
                 if child.left_edge.i <= token.i <= child.right_edge.i:
                     return None
                 return child
@@ -345,7 +347,7 @@ class Coref:
         if not any(c.dep_ == "ccomp" for c in token.head.children):
             return None
         previous = doc[sent.start - 1].sent.root
-        subject = next((c for c in previous.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = next(iter(clauses.subjects(previous)), None)
         return self._referents(subject, heads, number) if subject is not None else None
 
     def _things(

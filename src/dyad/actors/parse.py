@@ -4,7 +4,6 @@
   lemmatizer tables know a word, so "Just" and "Left" in a Title-Case headline are known
   English words while "Araghchi" is not (no TextBlob, no second lexicon);
 - `np_head`: the syntactic head of a token span;
-- `is_subject`: a token is the subject (or the `by` agent) of a verb;
 - `title_case`: a sentence that capitalises nearly every word, where capitals say nothing;
 - `Datelines`: the place at the start of a dateline ("MOSCOW (Reuters) -").
 """
@@ -18,12 +17,15 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from dyad.nlp import clauses
+
 #: The lemmatizer's open word classes, as its tables name them.
 WORD_CLASSES = ("noun", "verb", "adj", "adv")
 #: Classes that make a capitalised word an ordinary English word rather than a name.
 FUNCTION_CLASSES = frozenset({"verb", "adj", "adv"})
 #: Dependency labels of a subject, and of the `by` agent of a passive.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: Relations of a nominal subject (the clause layer's, without expletives).
+SUBJECT_DEPS = clauses.SUBJECT_DEPS - {"expl", "csubjpass"}
 
 
 class WordClasses:
@@ -93,15 +95,6 @@ def np_head(doc: Doc, start: int, end: int) -> Token:
         if not start <= token.head.i < end or token.head.i == token.i:
             head = token
     return head
-
-
-def is_subject(token: Token) -> bool:
-    """Is the token (a name's head) the subject of its verb, or a passive's `by` agent?"""
-    if token.dep_ in SUBJECT_DEPS:
-        return True
-    if token.dep_ == "conj" and token.head.dep_ in SUBJECT_DEPS:
-        return True  # "Iran and Russia agreed"
-    return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def title_case(sent: Span, words: WordClasses) -> bool:
