@@ -236,6 +236,12 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         set(),
         {("ASSAULT", "RUS", "USA")},
     ),
+    # a place compounded onto a visit is where it went; a later "his visit" is the same
+    (
+        "Erdogan, on his first Elysee visit, praised Macron.",
+        {("CONSULT", "TUR", "FRA")},
+        set(),
+    ),
     # greetings and wishes sent are support
     ("Erdogan conveyed his greetings to Emir Tamim.", {("SUPPORT", "TUR", "QAT")}, set()),
     # an outlet a statement is made to is not its target
@@ -299,3 +305,14 @@ def test_a_judgement_has_the_modality_of_its_saying(full_nlp: Language) -> None:
         doc = component(doc)
     accusations = [e for e in doc._.events if e.type == "ACCUSE"]
     assert accusations and {e.modality for e in accusations} == {"asserted"}
+
+
+def test_a_later_mention_of_a_visit_takes_its_destination(full_nlp: Language) -> None:
+    text = "Erdogan visited Qatar on Friday. His visit came ahead of a summit."
+    doc = full_nlp.make_doc(text)
+    doc._.published = "2025-06-23"
+    for _, component in full_nlp.pipeline:
+        doc = component(doc)
+    visits = [(e.sentence.index, e.source.country, e.target.country) for e in doc._.events
+              if e.type == "CONSULT" and e.source and e.target]  # fmt: skip
+    assert visits == [(0, "TUR", "QAT"), (1, "TUR", "QAT")]

@@ -374,6 +374,10 @@ class ArgumentFrame:
             return self.subject(top if noun else head, noun, meeting)
         if slot == "poss":
             return self.poss(top) if noun else None
+        if slot == "place":
+            # "his Kremlin visit", "a Moscow trip": the place a noun is compounded with
+            mods = [m for m in clauses.modifiers(self.doc[top]) if m.dep_ == "compound"]
+            return self._found("place", mods, head, True) if noun else None
         if noun:
             words = [self.doc[top], *(w for w in words if w.i != top)]
         hosts = self._noun_hosts(words) if noun else words

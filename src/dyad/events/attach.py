@@ -91,12 +91,15 @@ def event_date(
 
 
 def names_a_thing(doc: Doc, time: TimeMention) -> bool:
-    """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal") names which
-    thing is meant; it does not date the event the sentence reports."""
+    """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal") or a time in
+    the possessive ("Monday's vote") names which thing is meant; it does not date the event
+    the sentence reports."""
+    table = token_table(doc)
+    span = table.expand(time.start, time.end)
+    if span is not None and span[1] < len(doc) and table.lower[span[1]] in ("'s", "’s"):
+        return True  # "Monday's inauguration": the day of another event, named
     if not time.text.isdigit():
         return False
-    table = token_table(doc)
-    span = table.expand(time.start, time.end)  # doc.char_span(..., "expand")
     if span is None or span[0] == 0 or span[1] >= len(doc):
         return False
     return table.tag[span[0] - 1] in ("DT", "PRP$", "POS") and table.is_alpha[span[1]]

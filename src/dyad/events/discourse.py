@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
+from dyad.events.ontology import Ontology
 from dyad.model import ActorRef, Event, EventDate
 
 #: The event type whose two sides a call for calm addresses.
@@ -181,23 +182,31 @@ def date_statements(
     ]
 
 
-def inherit_targets(events: list[Event], types: frozenset[str]) -> list[Event]:
-    """Mentions of an act that name its author but not its target ("the US strikes")
-    take the target another mention of the same act in the document names ("the US
-    strikes on Iran"): the nearest earlier one, else the nearest later one."""
+def inherit_targets(
+    events: list[Event], types: frozenset[str], ontology: Ontology
+) -> list[Event]:
+    """Mentions of an act that name its author but not its target ("the US strikes",
+    "his visit") take the target another mention of the same act in the document names
+    ("the US strikes on Iran", "Pezeshkian's visit to Moscow"): the nearest earlier one,
+    else the nearest later one; for a symmetric act the other side of either order."""
     out = list(events)
     for i, event in enumerate(events):
         if event.type not in types or event.target is not None or event.source is None:
             continue
-        others = [
-            e
-            for e in (*reversed(events[:i]), *events[i + 1 :])
-            if e.type == event.type
-            and e.target is not None
-            and e.source is not None
-            and e.source.country == event.source.country
-            and e.target.country != event.source.country
-        ]
+        symmetric = ontology[event.type].symmetric
+        own = event.source.country
+        others: list[Event] = []
+        for e in (*reversed(events[:i]), *events[i + 1 :]):
+            if e.type != event.type or e.target is None or e.source is None:
+                continue
+            if e.source.country == own and e.target.country != own:
+                others.append(e)
+            elif symmetric and e.target.country == own and e.source.country != own:
+                others.append(replace(e, target=e.source))
+        if symmetric:
+            if others:
+                out[i] = replace(event, target=others[0].target)
+            continue
         if not others:
             # no other mention of this author's act names its target: the target the
             # document's acts of this type hit most ("the strikes" in a report of strikes

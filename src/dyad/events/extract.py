@@ -203,7 +203,9 @@ class EventExtractor:
             events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
         if judgements:
             events = self._judged_by_document(judgements, events, published)
-        targeted = inherit_targets([e for e, _ in events], self._referable_types)
+        targeted = inherit_targets(
+            [e for e, _ in events], self._referable_types | self._repeat_dated, self.ontology
+        )
         events = [
             (e, c)
             for e, (_, c) in zip(targeted, events, strict=True)
@@ -401,11 +403,24 @@ class EventExtractor:
         one_sided_noun = noun_reading and (src_found is None or src_found.slot == "subject")
         # "X launched a wave of attacks": an act another mention may give the target of
         # (`inherit_targets`); kept for now, dropped if none does
-        provisional = one_sided_noun and event_type.referable and src_found is not None
+        provisional = (
+            noun_reading
+            and not targets
+            and (
+                (event_type.referable and one_sided_noun)
+                or (event_type.symmetric and event_type.dating == "repeat")
+            )
+            and src_found is not None
+            and not entry.need_target
+        )
         if (
             entry.need_target
             or (one_sided_noun and not provisional)
-            or (event_type.symmetric and not self.settings.one_sided_symmetric)
+            or (
+                event_type.symmetric
+                and not self.settings.one_sided_symmetric
+                and not provisional
+            )
         ):
             # a meeting with nobody, or a noun whose own participants are not in the text,
             # is background, not a codable event

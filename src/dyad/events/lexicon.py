@@ -39,7 +39,7 @@ SLOTS = frozenset(
     {
         "subject", "poss", "obj", "with", "to", "on", "against", "for", "of", "from", "at",
         "in", "into", "toward", "towards", "between", "among", "over", "about", "by", "upon",
-        "near", "along", "across", "inside", "within", "behind", "outside",
+        "near", "along", "across", "inside", "within", "behind", "outside", "place",
     }
 )  # fmt: skip
 _WORD = re.compile(r"^[a-z][a-z'’.]*$")
