@@ -139,9 +139,6 @@ class ArgumentFrame:
         return found
 
     # ------------------------------------------------------------------ tokens to actors
-    def group_at(self, i: int) -> Group | None:
-        return self._inside.get(i)
-
     def groups_of(self, token: Token, allow_places: bool) -> list[Group]:
         """The actors an argument token stands for: the mention that covers it, else the
         actors named in its own noun phrase (not in its clauses or prepositional phrases),
