@@ -1,8 +1,10 @@
-"""PLOVER event extraction: ontology, trigger lexicon (data), argument frames, modality.
+"""PLOVER event extraction: ontology, trigger lexicon (data), arguments, modality.
 
 The spaCy component `dyad_events` (see `component.py`) finds trigger words in each
-sentence, picks source and target from the actors the `dyad_actors` component found,
-labels modality, attaches a date and a place, and writes `doc._.events`.
+sentence, fills their argument slots from the dependency parse (`arguments.py`, through
+the clause layer `dyad.nlp.clauses`) with the actors `dyad_actors` found, resolves speech
+acts about other acts (`speech.py`), labels modality from the tree, attaches a date and a
+place, and writes `doc._.events`.
 """
 
 from dyad.events.extract import EventExtractor, ExtractSettings
