@@ -63,3 +63,4 @@ def test_table_is_cached_until_forgotten(nlp):
     assert token_table(doc).tag[0] == ""  # stale on purpose: cached
     forget_tokens(doc)
     assert token_table(doc).tag[0] == "NNP"
+
