@@ -256,3 +256,14 @@ def test_cli_reading_commands_use_the_config_db(tmp_path, corpus, monkeypatch):
     docs = runner.invoke(app, ["docs"])
     assert "energy_roadmap" in docs.output
     assert (tmp_path / "configured.db").exists()
+
+
+def test_cli_missing_spacy_model_is_a_clean_error(tmp_path):
+    text = tmp_path / "a.txt"
+    text.write_text("Iran and Russia signed a treaty.")
+    result = runner.invoke(
+        app, ["ingest", str(text), "--db", str(tmp_path / "x.db"), "--spacy-model", "no_such_model"]
+    )
+    assert result.exit_code != 0
+    assert "[E600]" in result.output and "requirements/model.txt" in result.output
+    assert "Traceback" not in result.output

@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dyad.errors import PipelineError
 from dyad.model import Document
 from dyad.nlp import sentences as _sentences  # noqa: F401  (registers dyad_sentences)
 from dyad.nlp.attributes import replace_attribute_ruler
@@ -44,19 +45,19 @@ def load_trained(spacy_model: str) -> Language:
     """Load a trained spaCy pipeline by package name, with an error that says what to do.
 
     Raises:
-        ValueError: the pipeline is not installed, or lacks a tagger, parser or NER.
+        PipelineError: the pipeline is not installed, or lacks a tagger, parser or NER.
     """
     try:
         nlp = spacy.load(spacy_model)
     except OSError as exc:
-        raise ValueError(
+        raise PipelineError(
             f"the spaCy pipeline {spacy_model!r} is not installed: {_INSTALL_HINT}"
         ) from exc
     missing = [p for p in REQUIRED_PIPES if p not in nlp.pipe_names]
     if "tagger" in missing and any("transformer" in p or "tok2vec" in p for p in nlp.pipe_names):
         missing.remove("tagger")  # transformer pipelines tag inside another component
     if missing:
-        raise ValueError(
+        raise PipelineError(
             f"the spaCy pipeline {spacy_model!r} has no {', '.join(missing)}: dyad reads a "
             f"tagger, a dependency parser and NER; {_INSTALL_HINT}"
         )
@@ -77,7 +78,7 @@ def build_nlp(
         component_config: per-component config dicts, keyed by component name.
 
     Raises:
-        ValueError: the named spaCy pipeline is not installed or cannot parse.
+        PipelineError: the named spaCy pipeline is not installed or cannot parse.
     """
     import importlib
 
