@@ -23,14 +23,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from dyad.events.grammar import load_grammar
-from dyad.events.lexicon import is_title_case
+from dyad.events.lexicon import reading_of
 from dyad.model import ActorMention, PlaceMention, Quote
 from dyad.nlp import clauses
-from dyad.nlp.tokens import token_table
+from dyad.nlp.tokens import is_title_case, token_table
 
 HYPHENS = frozenset({"-", "–", "—"})
 _PARTICIPLE = frozenset({"acl"})
 _CONTROLLED = frozenset({"xcomp"})
+_POBJ = frozenset({"pobj"})
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,7 @@ class ArgumentFrame:
             for opener in self.g.co_subject_openers:
                 if tuple(w.lower_ for w in words[: len(opener)]) == opener:
                     last = words[len(opener) - 1]
-                    found += clauses.with_conjuncts(children_with(last, "pobj"))
+                    found += clauses.with_conjuncts(clauses.children(last, _POBJ))
         return found
 
     def _with_companions(self, tokens: list[Token]) -> list[Token]:
@@ -528,17 +529,10 @@ class ArgumentFrame:
         return verb.i == act or (verb.dep_ == "xcomp" and verb.head.i == act)
 
 
-def children_with(token: Token, dep: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ == dep]
-
-
 def token_reading(doc: Doc, head: int, last: int, entry_pos: str, title_case: bool) -> bool:
     """Whether a trigger reads as a noun here ("diplomatic cover": an adjective and its
     noun read as a noun; headline capitals hide the part of speech)."""
-    token = doc[head]
-    reading = clauses.reading(token)
-    if title_case and token.pos_ == "PROPN":
-        reading = "ANY"
+    reading = reading_of(doc[head], title_case)
     if reading == "ANY":
         return entry_pos == "NOUN"
     return reading == "NOUN" or (reading == "ADJ" and last > head)

@@ -27,7 +27,7 @@ from dyad.events.datafile import DATA_DIR, check_keys, line_of, load_yaml
 from dyad.events.lemmas import Lemmatizer
 from dyad.events.ontology import Ontology
 from dyad.nlp import clauses
-from dyad.nlp.tokens import token_table
+from dyad.nlp.tokens import is_title_case, token_table
 
 DEFAULT_PATH = DATA_DIR / "triggers.yaml"
 GAP = "*"
@@ -206,20 +206,6 @@ def reading_of(token: Token, title_case: bool) -> str:
     if title_case and token.pos_ == "PROPN":
         return "ANY"
     return clauses.reading(token)
-
-
-def is_title_case(sent: Span) -> bool:
-    """A headline-style sentence: most content words start with a capital."""
-    table = token_table(sent.doc)
-    start, end = sent.start, sent.end
-    texts = table.text[start:end]
-    spaces = table.is_space[start:end]
-    last = [t for t, space in zip(texts, spaces, strict=True) if not space]
-    if last and last[-1] == ".":
-        return False  # headlines carry no final stop
-    alpha = table.is_alpha[start:end]
-    words = [t for t, a in zip(texts, alpha, strict=True) if a and len(t) > 3]
-    return len(words) >= 2 and sum(t[0].isupper() for t in words) >= 0.8 * len(words)
 
 
 class TriggerLexicon:

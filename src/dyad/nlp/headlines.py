@@ -15,9 +15,8 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.events.lexicon import is_title_case
 from dyad.nlp.extensions import get_list
-from dyad.nlp.tokens import forget_tokens
+from dyad.nlp.tokens import forget_tokens, is_title_case
 
 #: The trained pipes that tag and parse, in the order they run (`dyad_attributes` stands
 #: where the model's attribute_ruler was when build_nlp replaced it).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 _TEXT_KEY = "dyad.text"
 _TABLE_KEY = "dyad.tokens"
@@ -96,3 +96,17 @@ def token_table(doc: Doc) -> TokenTable:
     table = TokenTable(text, lower, tag, pos, idx, end, is_space, is_alpha, space_after)
     doc.user_data[_TABLE_KEY] = table
     return table
+
+
+def is_title_case(sent: Span) -> bool:
+    """A headline-style sentence: most content words start with a capital."""
+    table = token_table(sent.doc)
+    start, end = sent.start, sent.end
+    texts = table.text[start:end]
+    spaces = table.is_space[start:end]
+    last = [t for t, space in zip(texts, spaces, strict=True) if not space]
+    if last and last[-1] == ".":
+        return False  # headlines carry no final stop
+    alpha = table.is_alpha[start:end]
+    words = [t for t, a in zip(texts, alpha, strict=True) if a and len(t) > 3]
+    return len(words) >= 2 and sum(t[0].isupper() for t in words) >= 0.8 * len(words)
