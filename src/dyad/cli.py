@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from dyad.errors import DyadError
+from dyad.query import Column, Filters
 from dyad.report import console as render
+from dyad.report.terminal import escaped
 from dyad.settings import Settings, load_settings
 from dyad.store import Store
 
@@ -54,7 +56,7 @@ ModelOption = Annotated[
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {escaped(message)}")
     return typer.Exit(code)
 
 
@@ -146,16 +148,31 @@ def _progress() -> Iterator[Progress]:
 def docs(
     db: DbOption = None,
     errors: Annotated[bool, typer.Option("--errors", help="List ingest errors instead.")] = False,
+    format: ListFormat = "table",
 ) -> None:
     """List stored documents (or, with --errors, the inputs that could not be ingested).
 
-    Example: `dyad docs --db demo.db`
+    With `--format json` or `csv`, every column of `dyad export --what documents` but the
+    text (and, with --errors, every field of each error).
+
+    Example: `dyad docs --db demo.db --format csv > documents.csv`
     """
+    from dyad import query
+    from dyad.report.tables import TABLES
+    from dyad.store import StoredError
+
+    format = _list_format(format)
     with _errors(), _open(db) as store:
-        if errors:
-            render.errors_table(out, store.list_errors())
+        if format == "table":
+            if errors:
+                render.errors_table(out, store.list_errors())
+            else:
+                render.documents_table(out, store.list_documents())
+        elif errors:
+            _print_rows(query.columns_of(StoredError), store.list_errors(), format)
         else:
-            render.documents_table(out, store.list_documents())
+            columns = [c for c in TABLES["documents"].columns if c.name != "text"]
+            _print_rows(columns, query.iter_document_records(store), format)
 
 
 @app.command()
@@ -177,29 +194,100 @@ def show(
     render.document(out, document, actors=actors, events=events, quotes=quotes)
 
 
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help="On or after this date (YYYY-MM-DD, YYYY-MM or YYYY): an event's own date, "
+        "else its document's publication date.",
+    ),
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="On or before this date (as --since).")
+]
+DyadFilter = Annotated[
+    str | None, typer.Option("--dyad", help="Country pair, either order, e.g. RUS-IRN.")
+]
+TypeFilter = Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
+ModalityFilter = Annotated[
+    str | None,
+    typer.Option("--modality", help="asserted, negated, future, hypothetical or generic."),
+]
+ListFormat = Annotated[
+    str, typer.Option("--format", help="table (default), json (an array) or csv: to pipe.")
+]
+
+
+def _filters(**values: Any) -> Filters:
+    """The query filters of a command's options (a bad value is a clean exit)."""
+    with _errors():
+        return Filters(**values)
+
+
+def _print_rows(columns: Sequence[Column], rows: Iterable[Any], format: str) -> None:
+    """Rows as JSON or CSV on stdout, unformatted, for a pipe."""
+    from dyad.report.tables import write_rows
+
+    with _errors():
+        write_rows(columns, rows, format, sys.stdout)
+
+
+def _list_format(format: str) -> str:
+    from dyad.report.tables import LIST_FORMATS
+
+    if format not in LIST_FORMATS:
+        raise _fail(f"unknown format {format!r}; the formats are: {', '.join(LIST_FORMATS)}")
+    return format
+
+
 @app.command()
 def export(
     db: DbOption = None,
-    format: Annotated[str, typer.Option("--format", help="Export format: jsonl.")] = "jsonl",
+    what: Annotated[
+        str,
+        typer.Option("--what", help="Table: events, quotes, actors or documents (default)."),
+    ] = "documents",
+    format: Annotated[
+        str | None,
+        typer.Option(
+            "--format", help="jsonl, csv or parquet (default: from -o's extension, else jsonl)."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
     ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    dyad: DyadFilter = None,
+    type: TypeFilter = None,
+    modality: ModalityFilter = None,
 ) -> None:
-    """Export every stored document with its extractions, one JSON object per line.
+    """Export a table of the store: one row per event, quote, actor mention or document.
 
-    Example: `dyad export --format jsonl -o dyad.jsonl`
+    `--what documents --format jsonl` (the default) writes one JSON object per document with
+    everything extracted from it (SPEC.md section 3). The other tables are flat, with fixed
+    columns (see the README); Parquet needs `pip install 'dyad[pandas]'`. Rows stream in
+    ingest order, so a store of any size exports in constant memory.
+
+    Example: `dyad export --what events --format parquet --dyad RUS-IRN -o events.parquet`
     """
-    from dyad.report.export import write_jsonl
+    from rich.markup import escape
 
-    if format != "jsonl":
-        raise _fail(f"unknown format {format!r}; the export formats are: jsonl")
+    from dyad.report.tables import export_format, export_table
+
+    with _errors():
+        format = export_format(format, output)
+    if format == "parquet" and output is None and sys.stdout.isatty():
+        raise _fail("Parquet is binary: give a file with -o, or pipe the output")
+    filters = _filters(since=since, until=until, dyad=dyad, type=type, modality=modality)
     with _errors(), _open(db) as store:
-        if output is None:
-            count = write_jsonl(store.iter_documents(), sys.stdout)
+        if output is not None:
+            count = export_table(store, what, format, filters, output)
+            err.print(f"wrote {count} {escape(what)} to {escape(str(output))}")
+        elif format == "parquet":
+            export_table(store, what, format, filters, sys.stdout.buffer)
         else:
-            with output.open("w", encoding="utf-8") as handle:
-                count = write_jsonl(store.iter_documents(), handle)
-            err.print(f"wrote {count} documents to {output}")
+            export_table(store, what, format, filters, sys.stdout)
 
 
 @app.command(name="eval")
@@ -244,46 +332,47 @@ def evaluate(
         with _errors():
             changed = raise_floors(report, floors, gold)
         if created:
-            err.print(f"floors file {floors} created at the current scores")
+            err.print(f"floors file {escaped(floors)} created at the current scores")
         else:
-            err.print(f"floors raised: {changed}" if changed else "floors unchanged")
+            err.print(f"floors raised: {escaped(changed)}" if changed else "floors unchanged")
     elif floors is not None:
         with _errors():
             failures = check_floors(report, floors, gold)
         if failures:
             for failure in failures:
-                err.print(f"[bold red]below floor:[/] {failure}")
+                err.print(f"[bold red]below floor:[/] {escaped(failure)}")
             raise typer.Exit(1)
-        err.print(f"all scores at or above the floors in {floors}")
+        err.print(f"all scores at or above the floors in {escaped(floors)}")
 
 
 @app.command()
 def events(
     db: DbOption = None,
-    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT.")] = None,
-    dyad: Annotated[
-        str | None, typer.Option("--dyad", help="Country pair, either order, e.g. RUS-IRN.")
-    ] = None,
-    modality: Annotated[
-        str | None, typer.Option(help="asserted, negated, future, hypothetical or generic.")
-    ] = None,
+    type: TypeFilter = None,
+    dyad: DyadFilter = None,
+    modality: ModalityFilter = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    format: ListFormat = "table",
 ) -> None:
-    """List extracted events with their evidence.
+    """List extracted events with their evidence, oldest publication first.
 
-    Example: `dyad events --dyad RUS-IRN --modality asserted`
+    With `--format json` or `csv`, every column of `dyad export --what events`.
+
+    Example: `dyad events --dyad RUS-IRN --modality asserted --since 2025-06`
     """
-    pair: tuple[str, str] | None = None
-    if dyad:
-        parts = dyad.upper().split("-")
-        if len(parts) != 2 or not all(parts):
-            raise _fail(f"--dyad takes two codes joined by '-', like RUS-IRN; got {dyad!r}")
-        pair = (parts[0], parts[1])
+    from dyad import query
+    from dyad.report.tables import TABLES
+
+    format = _list_format(format)
+    filters = _filters(since=since, until=until, dyad=dyad, type=type, modality=modality)
     with _errors(), _open(db) as store:
-        rows = store.query_events(
-            type=type.upper() if type else None, dyad=pair, modality=modality, limit=limit
-        )
-    render.events_table(out, rows)
+        rows = query.by_publication(query.iter_events(store, filters))[:limit]
+    if format == "table":
+        render.events_table(out, [query.event_row(r) for r in rows])
+    else:
+        _print_rows(TABLES["events"].columns, rows, format)
 
 
 @app.command()
@@ -291,15 +380,32 @@ def quotes(
     db: DbOption = None,
     speaker: Annotated[str | None, typer.Option(help="Part of the speaker's name.")] = None,
     about: Annotated[str | None, typer.Option(help="Text the quote contains.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published on or after (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Published on or before (YYYY-MM-DD).")
+    ] = None,
     limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    format: ListFormat = "table",
 ) -> None:
-    """List quotes with speaker, date, outlet and sentence.
+    """List quotes with speaker, date, outlet and sentence, oldest publication first.
 
-    Example: `dyad quotes --speaker Lavrov --about sanctions`
+    With `--format json` or `csv`, every column of `dyad export --what quotes`.
+
+    Example: `dyad quotes --speaker Lavrov --about sanctions --format csv > quotes.csv`
     """
+    from dyad import query
+    from dyad.report.tables import TABLES
+
+    format = _list_format(format)
+    filters = _filters(since=since, until=until, speaker=speaker, about=about)
     with _errors(), _open(db) as store:
-        rows = store.query_quotes(speaker=speaker, about=about, limit=limit)
-    render.quotes_table(out, rows)
+        rows = query.by_publication(query.iter_quotes(store, filters))[:limit]
+    if format == "table":
+        render.quotes_table(out, [query.quote_row(r) for r in rows])
+    else:
+        _print_rows(TABLES["quotes"].columns, rows, format)
 
 
 @app.command()

@@ -134,3 +134,71 @@ def test_not_a_feed(data: bytes) -> None:
     (err,) = _items(data)
     assert isinstance(err, IngestError)
     assert err.cause.startswith("not an RSS or Atom feed") and err.source == "feed.rss"
+
+
+def _rss(*items: str) -> bytes:
+    body = "".join(f"<item>{item}</item>" for item in items)
+    head = '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Desk</title>'
+    return f"{head}{body}</channel></rss>".encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (_rss(), ["error feed: nothing to read: the feed has no items"]),
+        (
+            b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>',
+            ["error feed: nothing to read: the feed has no items"],
+        ),
+        # a character reference to a surrogate names no character: U+FFFD, the feed is read
+        (
+            _rss(
+                f"<title>Talks &#xD800; resume</title><guid>g1</guid><description>{LONG}</description>"
+            ),
+            ["g1: Talks \ufffd resume"],
+        ),
+        (
+            _rss(
+                f"<title>Decimal &#56320;</title><guid>g2</guid><description>{LONG}</description>"
+            ),
+            ["g2: Decimal \ufffd"],
+        ),
+        # links no URL parser accepts are not links: the item says it has nothing to read
+        (
+            _rss("<title>Broken</title><link>http://[::1</link>"),
+            ["error feed:1: feed item has no content, no summary and no link"],
+        ),
+    ],
+)
+def test_hostile_feeds_never_raise(data: bytes, expected: list[str]) -> None:
+    items = _items(data, fetched=[])
+    shown = [
+        f"{i.name}: {i.title}" if isinstance(i, RawDocument) else f"error {i.name}: {i.cause}"
+        for i in items
+    ]
+    assert shown == expected
+
+
+def test_one_failing_item_costs_only_itself() -> None:
+    def fetch(link: str) -> Iterator[RawDocument | IngestError]:
+        if link.endswith("/bad"):
+            raise KeyError("links")
+        yield RawDocument(name=link, source=link, format="html", data=b"<p>page</p>")
+
+    data = _rss(
+        "<title>A</title><link>https://desk.example/bad</link><guid>g-a</guid>",
+        "<title>B</title><link>https://desk.example/good</link><guid>g-b</guid>",
+    )
+    items = list(
+        iter_feed(
+            data,
+            stem="feed",
+            source="feed.rss",
+            outlet=None,
+            settings=IngestSettings(),
+            fetch_link=fetch,
+        )
+    )
+    assert [type(i).__name__ for i in items] == ["IngestError", "RawDocument"]
+    assert isinstance(items[0], IngestError) and "KeyError" in items[0].cause
+    assert items[1].name == "g-b"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -165,3 +166,115 @@ def test_json_file_errors(data: bytes, expected: str) -> None:
 )
 def test_looks_like_json(data: bytes, expected: bool) -> None:
     assert looks_like_json(data) is expected
+
+
+# --- hostile input: every case is one error row for its line or item, never an exception ---
+
+
+def _json_items(
+    data: bytes, lines: bool, max_bytes: int = 300_000
+) -> list[RawDocument | IngestError]:
+    settings = IngestSettings(max_bytes=max_bytes)
+    stream = io.BytesIO(data)
+    return list(
+        iter_json(stream, stem="h", source="h.json", outlet=None, settings=settings, lines=lines)
+    )
+
+
+def _kinds(items: list[RawDocument | IngestError]) -> list[str]:
+    return [i.name if isinstance(i, RawDocument) else f"error {i.name}" for i in items]
+
+
+@pytest.mark.parametrize(
+    ("data", "lines", "expected", "cause"),
+    [
+        # nested deeper than the interpreter's stack
+        (
+            b"[" * 100_000 + b"]" * 100_000 + b"\n" + _line(text="ok"),
+            True,
+            ["error h:1", "h:2"],
+            "nested too deeply",
+        ),
+        # an integer longer than Python's digit limit
+        (
+            b'{"text": "x", "n": ' + b"7" * 4400 + b"}\n" + _line(text="ok"),
+            True,
+            ["error h:1", "h:2"],
+            "cannot read",
+        ),
+        # U+2028 and U+2029 are valid inside a JSON string: the line stays whole
+        ('{"text": "a\u2028b\u2029c"}\n{"text": "d"}\n'.encode(), True, ["h:1", "h:2"], None),
+        # a lone surrogate escape is read (cleaning repairs it), not a crash
+        (b'{"text": "a \\ud800 b", "name": "s\\udfff"}\n', True, ["s\udfff"], None),
+        # invalid UTF-8 costs its line only
+        (b'{"text": "caf\xe9"}\n' + _line(text="ok"), True, ["error h:1", "h:2"], "not UTF-8"),
+        (b"\n\n  \n", True, ["error h"], "nothing to read"),
+        (b"[]", False, ["error h"], "nothing to read: the JSON array is empty"),
+        (b" [ \n ] ", False, ["error h"], "nothing to read"),
+        (b'[{"text": "a"}, {"text": "b"}]', False, ["h:1", "h:2"], None),
+        (b'[\n {"text": "a"},\n {"text": "b"}\n]\n', False, ["h:1", "h:2"], None),
+        (
+            b'[{"text": "a"}, 12345678, {"text": "b"}]',
+            False,
+            ["h:1", "error h:2", "h:3"],
+            "got int",
+        ),
+        # a broken array keeps the items before the damage and says where it stopped
+        (
+            b'[{"text": "a"}, {"text": }, {"text": "c"}]',
+            False,
+            ["h:1", "error h:2"],
+            "item 2: malformed",
+        ),
+        (b'[{"text": "a"} {"text": "b"}]', False, ["h:1", "error h:2"], "malformed"),
+        (b'[{"text": "a"}, ' + b"[" * 100_000, False, ["h:1", "error h:2"], "item 2"),
+        (
+            b'[{"text": "a"}, {"text": "b", "n": ' + b"9" * 4400 + b"}]",
+            False,
+            ["h:1", "error h:2"],
+            "item 2",
+        ),
+        (
+            b'[{"text": "a"}, {"text": "' + b"x" * 400_000 + b'"}]',
+            False,
+            ["h:1", "error h:2"],
+            "too large",
+        ),
+        (b'[{"text": "a"}] trailing', False, ["h:1", "error h:2"], "more data after"),
+        (b'{"text": "one", "n": ' + b"5" * 4400 + b"}", False, ["error h"], "cannot read"),
+    ],
+)
+def test_hostile_json_never_raises(
+    data: bytes, lines: bool, expected: list[str], cause: str | None
+) -> None:
+    items = _json_items(data, lines)
+    assert _kinds(items) == expected
+    errors = [i for i in items if isinstance(i, IngestError)]
+    if cause is not None:
+        assert cause in errors[-1].cause
+
+
+def test_u2028_line_keeps_its_text() -> None:
+    (doc,) = _json_items('{"text": "one\u2028two"}\n'.encode(), lines=True)
+    assert isinstance(doc, RawDocument) and doc.text == "one\u2028two"
+
+
+@pytest.mark.parametrize("chunked_at", [1, 7, 65_536 - 3, 65_536 + 11])
+def test_array_items_across_chunk_boundaries(chunked_at: int) -> None:
+    # numbers and strings that end exactly where a read ends are not cut in two
+    pad = " " * max(0, chunked_at - 20)
+    data = f'[{pad}{{"text": "a", "id": 12345}}, {{"text": "b", "id": 67890}}]'.encode()
+    items = _json_items(data, lines=False, max_bytes=200_000)
+    assert [i.name for i in items] == ["12345", "67890"]
+
+
+def test_array_is_read_an_item_at_a_time() -> None:
+    """A large array is never held whole: the reader consumes the stream as items are taken."""
+    entry = json.dumps({"text": "x" * 1000}).encode()
+    data = b"[" + b",".join([entry] * 2000) + b"]"
+    stream = io.BytesIO(data)
+    items = iter_json(
+        stream, stem="h", source="h.json", outlet=None, settings=IngestSettings(), lines=False
+    )
+    next(items)
+    assert stream.tell() < len(data) // 10

@@ -296,3 +296,65 @@ def test_examples_copy_nothing_from_seeds() -> None:
         if path.is_file() and path.suffix in {".txt", ".html", ".jsonl", ".rss", ".py"}:
             text = path.read_bytes().decode("utf-8", errors="replace")
             assert not (_shingles(text) & seen), path
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "expected"),
+    [
+        # what a document says about itself is one line of plain characters
+        (
+            "meta.jsonl",
+            b'{"text": "x", "name": "a\\u0000b", "title": "t\\u001b]0;owned\\u0007",'
+            b' "outlet": "o\\ud800", "author": "one\\ntwo"}\n',
+            ("ab", "t ]0;owned", "o\ufffd", "one two"),
+        ),
+        ("esc\x1b[2Jname.txt", TEXT, ("esc [2Jname", None, None, None)),
+        # a file name that is not UTF-8 holds surrogate escapes: U+FFFD in the name
+        (
+            b"bad\xffname.txt".decode("utf-8", "surrogateescape"),
+            TEXT,
+            ("bad\ufffdname", None, None, None),
+        ),
+    ],
+)
+def test_metadata_is_one_storable_line(
+    tmp_path: Path, filename: str, data: bytes, expected: tuple[str | None, ...]
+) -> None:
+    (doc,) = _read(_write(tmp_path, filename, data))
+    assert isinstance(doc, RawDocument)
+    assert (doc.name, doc.title, doc.outlet, doc.author) == expected
+    assert "\x1b" not in doc.source and "\udcff" not in doc.source
+
+
+def test_a_reader_failing_unexpectedly_costs_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dyad.ingest.readers as readers
+
+    def broken_feed(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("parser exploded")
+
+    monkeypatch.setattr(readers, "iter_feed", broken_feed)
+    _write(tmp_path, "a.rss", RSS)
+    _write(tmp_path, "b.txt", TEXT)
+    items = _read(tmp_path, settings=OFFLINE)
+    assert [type(i).__name__ for i in items] == ["IngestError", "RawDocument"]
+    assert isinstance(items[0], IngestError)
+    assert items[0].name == "a" and "RuntimeError: parser exploded" in items[0].cause
+
+
+@pytest.mark.parametrize(
+    ("filename", "data", "expected"),
+    [
+        ("empty.json", b"[]", "nothing to read: the JSON array is empty"),
+        ("blank.jsonl", b"\n \n", "nothing to read: the file holds only blank lines"),
+        ("blank-big.jsonl", b"\n" * 10_000, "nothing to read: the file holds only blank lines"),
+        ("bom-blank.jsonl", b"\xef\xbb\xbf\n", "nothing to read"),
+        ("binary.json", b"\x00\x01\x02\x03" * 100, "binary"),
+    ],
+)
+def test_empty_containers_are_recorded(
+    tmp_path: Path, filename: str, data: bytes, expected: str
+) -> None:
+    (err,) = _read(_write(tmp_path, filename, data))
+    assert isinstance(err, IngestError) and expected in err.cause

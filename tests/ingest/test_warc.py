@@ -122,3 +122,20 @@ def test_every_truncation_point_is_reported_never_raised(gzip: bool) -> None:
         assert len(errors) <= 1 and (not errors or items[-1] is errors[0]), cut
         reported += len(errors)
     assert reported >= len(range(1, len(data), 23)) - 2
+
+
+@pytest.mark.parametrize(
+    ("records", "count"),
+    [
+        ([("request", "", ""), ("response", "404 Not Found", "text/html")], 2),
+        ([("response", "200 OK", "image/png")], 1),
+    ],
+)
+def test_warc_without_html_pages_says_so(records: list[tuple[str, str, str]], count: int) -> None:
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for rec_type, status, ctype in records:
+        _record(writer, "https://a.example/x", rec_type, status, ctype, b"<p>x</p>")
+    (err,) = _read(out.getvalue())
+    assert isinstance(err, IngestError) and err.name == "crawl"
+    assert err.cause.startswith(f"nothing to read: none of the {count} WARC records")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from dyad.ingest.sniff import binary_cause, binary_kind
@@ -60,3 +61,21 @@ def fill_outlet(doc: RawDocument, outlet: str | None) -> RawDocument:
     if outlet and not doc.outlet:
         doc.outlet = outlet
     return doc
+
+
+def guarded(
+    items: Iterator[RawDocument | IngestError], name: str, source: str
+) -> Iterator[RawDocument | IngestError]:
+    """`items`, then an error instead of an exception when reading them fails unexpectedly.
+
+    Readers report every problem they foresee as an `IngestError`; this is the net under
+    them, so that no input, however malformed, stops the inputs after it.
+    """
+    try:
+        yield from items
+    except Exception as exc:  # a reader's bug or a library's surprise: one input's problem
+        cause = (
+            f"reading stopped by an unexpected error ({type(exc).__name__}: {exc}); "
+            "the documents before it were kept: check or remove this input"
+        )
+        yield read_error(name, source, cause)

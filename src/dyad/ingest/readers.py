@@ -16,20 +16,21 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import IO, Literal
 
 import httpx
 
-from dyad.ingest.base import check_content, read_error, stem, too_big_cause
+from dyad.ingest.base import check_content, guarded, read_error, stem, too_big_cause
 from dyad.ingest.feeds import iter_feed
 from dyad.ingest.html import html_document
 from dyad.ingest.http import Fetched, FetchError, fetch, is_url, make_client
 from dyad.ingest.jsonl import iter_json, looks_like_json
 from dyad.ingest.settings import IngestSettings
-from dyad.ingest.sniff import SNIFF_BYTES, sniff
+from dyad.ingest.sniff import SNIFF_BYTES, binary_cause, binary_kind, sniff
 from dyad.ingest.text import text_document
 from dyad.ingest.warc import iter_warc
 from dyad.model import IngestError, RawDocument
+from dyad.sanitize import one_line_fields
 
 Item = RawDocument | IngestError
 Format = Literal["text", "html", "jsonl", "json", "warc", "feed"]
@@ -64,6 +65,7 @@ CONTENT_TYPES: dict[str, Format] = {
 }
 _SNIFFABLE_TYPES = ("", "application/octet-stream", "binary/octet-stream")
 _SINGLE: tuple[Format, ...] = ("text", "html")
+_STREAMED: tuple[Format, ...] = ("warc", "json", "jsonl")
 
 
 def extension(path: Path) -> str:
@@ -127,7 +129,7 @@ class _Reader:
                 )
                 yield IngestError(name=stem(path), source=str(path), stage="skip", cause=cause)
             else:
-                yield from self.file(path)
+                yield from guarded(self.file(path), stem(path), str(path))
 
     def file(self, path: Path) -> Iterator[Item]:
         """Documents of one file; its extension decides the format, else its bytes do."""
@@ -142,17 +144,43 @@ class _Reader:
             if size > limit:
                 yield read_error(name, source, too_big_cause(size, limit))
                 return
-            if kind == "warc":
-                with path.open("rb") as stream:
-                    yield from iter_warc(
-                        stream, stem=name, source=source, outlet=self.outlet, settings=self.settings
-                    )
+            if kind in _STREAMED:
+                yield from self.stream(path, kind, name=name, source=source)
                 return
             data = path.read_bytes()
         except OSError as exc:
             yield read_error(name, source, f"cannot read file: {exc.strerror or exc}")
             return
         yield from self.payload(data, kind, name=name, source=source)
+
+    def stream(self, path: Path, kind: Format, *, name: str, source: str) -> Iterator[Item]:
+        """A container file read as a stream: a WARC record or a JSON entry at a time."""
+        with path.open("rb") as stream:
+            if kind != "warc":
+                binary = binary_kind(stream.read(8192))  # empty files were refused already
+                if binary is not None:
+                    yield read_error(name, source, binary_cause(binary))
+                    return
+                stream.seek(0)
+            yield from self.container(stream, kind, name=name, source=source)
+
+    def container(
+        self, stream: IO[bytes], kind: Format, *, name: str, source: str
+    ) -> Iterator[Item]:
+        """The documents of a JSON, JSON Lines or WARC stream."""
+        if kind == "warc":
+            yield from iter_warc(
+                stream, stem=name, source=source, outlet=self.outlet, settings=self.settings
+            )
+        else:
+            yield from iter_json(
+                stream,
+                stem=name,
+                source=source,
+                outlet=self.outlet,
+                settings=self.settings,
+                lines=kind == "jsonl",
+            )
 
     def payload(
         self,
@@ -183,20 +211,8 @@ class _Reader:
             yield text_document(data, name=name, source=source, outlet=self.outlet, url=url)
         elif kind == "html":
             yield html_document(data, name=name, source=source, outlet=self.outlet, url=url)
-        elif kind in ("json", "jsonl"):
-            yield from iter_json(
-                data,
-                stem=name,
-                source=source,
-                outlet=self.outlet,
-                settings=self.settings,
-                lines=kind == "jsonl",
-            )
-        elif kind == "warc":
-            stream = io.BytesIO(data)
-            yield from iter_warc(
-                stream, stem=name, source=source, outlet=self.outlet, settings=self.settings
-            )
+        elif kind in _STREAMED:
+            yield from self.container(io.BytesIO(data), kind, name=name, source=source)
         elif not allow_feed:
             yield read_error(name, source, "the link leads to a feed, not an article")
         else:
@@ -275,6 +291,7 @@ def iter_inputs(
     reader = _Reader(outlet, settings or IngestSettings())
     try:
         for arg in paths:
-            yield from reader.argument(arg)
+            for item in guarded(reader.argument(arg), stem(arg) or arg, arg):
+                yield one_line_fields(item)
     finally:
         reader.close()

@@ -146,6 +146,12 @@ def iter_warc(
         leftover = _unread_bytes(stream, records)
         if leftover:
             raise _Damaged(f"{leftover} bytes after record {number} are not a complete record")
+        if pages == 0:
+            cause = (
+                f"nothing to read: none of the {number} WARC records is a successful HTML "
+                "response (status 200, text/html)"
+            )
+            yield read_error(stem, source, cause)
     except Exception as exc:  # warcio raises anything (even AttributeError) on damaged input
         detail = str(exc).strip() or type(exc).__name__
         cause = (

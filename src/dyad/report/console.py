@@ -13,12 +13,14 @@ from rich.table import Table
 from rich.text import Text
 
 from dyad.model import Document, Event
+from dyad.report.terminal import plain, printable
 
 _SECTOR_STYLE = {"GOV": "bold cyan", "MIL": "bold red", "IGO": "bold magenta"}
 
 
-def _cell(value: Any) -> str:
-    return "" if value is None else str(value)
+def _cell(value: Any) -> Text:
+    """A table cell from data: shown as it reads, never parsed as markup (see terminal)."""
+    return plain(value)
 
 
 def ingest_report(console: Console, report: Any) -> None:
@@ -32,13 +34,13 @@ def ingest_report(console: Console, report: Any) -> None:
     )
     if skipped:
         names = ", ".join(e.name for e in skipped)
-        console.print(Text(f"skipped {len(skipped)} files that are not news input: {names}"))
+        console.print(plain(f"skipped {len(skipped)} files that are not news input: {names}"))
     if failed:
         table = Table(title="could not ingest", title_justify="left")
         for column in ("name", "stage", "cause"):
             table.add_column(column, overflow="fold")
         for error in failed:
-            table.add_row(error.name, error.stage, error.cause)
+            table.add_row(_cell(error.name), _cell(error.stage), _cell(error.cause))
         console.print(table)
 
 
@@ -58,7 +60,7 @@ def documents_table(console: Console, rows: Sequence[Any]) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row.name,
+            _cell(row.name),
             _cell(row.outlet),
             _cell(row.published),
             _cell(row.language),
@@ -76,12 +78,18 @@ def errors_table(console: Console, rows: Sequence[Any]) -> None:
     for column in ("run", "name", "source", "stage", "cause"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(_cell(row.run_id), row.name, row.source, row.stage, row.cause)
+        table.add_row(
+            _cell(row.run_id),
+            _cell(row.name),
+            _cell(row.source),
+            _cell(row.stage),
+            _cell(row.cause),
+        )
     console.print(table)
 
 
 def _highlighted(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -> Text:
-    rich_text = Text(text)
+    rich_text = plain(text, multiline=True)  # one character for one: offsets still hold
     for start, end, style in spans:
         if 0 <= start - offset < end - offset <= len(text):
             rich_text.stylize(style, start - offset, end - offset)
@@ -111,12 +119,12 @@ def document(
         ("duplicate of", doc.duplicate_of),
     ):
         if value:
-            meta.add_row(Text(label, style="bold"), Text(str(value)))
+            meta.add_row(Text(label, style="bold"), _cell(value))
     console.print(meta)
     for repair in doc.repairs:
-        console.print(Text(f"repaired: {repair}", style="yellow"))
+        console.print(plain(f"repaired: {repair}", "yellow"))
     for flag in doc.flags:
-        console.print(Text(f"flag ({flag.kind}): {flag.message}", style="bold yellow"))
+        console.print(plain(f"flag ({flag.kind}): {flag.message}", "bold yellow"))
     console.rule("text")
     spans = []
     if actors:
@@ -134,7 +142,7 @@ def document(
         _quotes_detail(console, doc)
     console.rule(f"{len(doc.removed)} removed lines")
     for line in doc.removed:
-        console.print(Text.assemble((f"[{line.reason}] ", "dim"), line.line))
+        console.print(Text.assemble((printable(f"[{line.reason}] "), "dim"), printable(line.line)))
 
 
 def _actors_table(console: Console, doc: Document) -> None:
@@ -143,26 +151,26 @@ def _actors_table(console: Console, doc: Document) -> None:
         table.add_column(column, overflow="fold")
     for a in doc.actors:
         table.add_row(
-            a.text,
+            _cell(a.text),
             f"{a.start}-{a.end}",
-            a.name,
-            a.kind,
+            _cell(a.name),
+            _cell(a.kind),
             _cell(a.country),
             _cell(a.sector),
             _cell(a.role),
-            a.how,
+            _cell(a.how),
         )
     console.print(table)
     if doc.places:
         places = ", ".join(f"{p.text} ({p.name}, {p.country})" for p in doc.places)
-        console.print(Text(f"places: {places}"))
+        console.print(plain(f"places: {places}"))
 
 
 def _side(ref: Any) -> str:
     if ref is None:
         return "-"
     name = ref.name or ref.text
-    return f"{name} [{ref.country}]" if ref.country else name
+    return printable(f"{name} [{ref.country}]" if ref.country else name)
 
 
 def _events_detail(console: Console, doc: Document) -> None:
@@ -181,15 +189,15 @@ def _event_block(console: Console, doc: Document, event: Event) -> None:
     where = event.location.name if event.location else None
     console.print(
         Text.assemble(
-            (f"{event.type}", "bold"),
+            (printable(event.type), "bold"),
             f" {_side(event.source)} -> {_side(event.target)}",
-            f"  {event.modality}, confidence {event.confidence:.2f}",
-            f", date {when}" if when else "",
-            f", in {where}" if where else "",
+            printable(f"  {event.modality}, confidence {event.confidence:.2f}"),
+            printable(f", date {when}") if when else "",
+            printable(f", in {where}") if where else "",
         )
     )
     console.print(_highlighted(doc.text[start:end], spans, offset=start))
-    console.print(Text(f"  rule: {event.rule}", style="dim"))
+    console.print(plain(f"  rule: {event.rule}", "dim"))
 
 
 def _quotes_detail(console: Console, doc: Document) -> None:
@@ -198,7 +206,9 @@ def _quotes_detail(console: Console, doc: Document) -> None:
         kind = "direct" if quote.direct else "indirect"
         console.print(
             Text.assemble(
-                (_side(quote.speaker), "bold"), f" ({quote.cue}, {kind}): ", quote.content.text
+                (_side(quote.speaker), "bold"),
+                printable(f" ({quote.cue}, {kind}): "),
+                printable(quote.content.text),
             )
         )
 
@@ -209,22 +219,22 @@ def events_table(console: Console, rows: Sequence[Any]) -> None:
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(
-            row.doc_name,
-            row.type,
+            _cell(row.doc_name),
+            _cell(row.type),
             _pair(row.source_country, row.source_name),
             _pair(row.target_country, row.target_name),
-            row.modality,
+            _cell(row.modality),
             _cell(row.date),
             _cell(row.location),
-            row.evidence,
+            _cell(row.evidence),
         )
     console.print(table)
 
 
-def _pair(country: str | None, name: str | None) -> str:
+def _pair(country: str | None, name: str | None) -> Text:
     if name and country:
-        return f"{name} [{country}]"
-    return name or country or "-"
+        return plain(f"{name} [{country}]")
+    return plain(name or country or "-")
 
 
 def quotes_table(console: Console, rows: Sequence[Any]) -> None:
@@ -234,10 +244,10 @@ def quotes_table(console: Console, rows: Sequence[Any]) -> None:
     for row in rows:
         table.add_row(
             _pair(row.speaker_country, row.speaker_name),
-            f"{'direct' if row.direct else 'indirect'} ({row.cue})",
-            row.content,
+            plain(f"{'direct' if row.direct else 'indirect'} ({row.cue})"),
+            _cell(row.content),
             _cell(row.evidence),
-            row.doc_name,
+            _cell(row.doc_name),
             _cell(row.outlet),
             _cell(row.published),
         )
@@ -251,7 +261,7 @@ def eval_table(console: Console, report: Any) -> None:
     table.add_column("detail", overflow="fold")
     for measure, value, detail in report.rows():
         shown = f"{value:.3f}" if isinstance(value, float) else _cell(value)
-        table.add_row(measure, shown, _cell(detail))
+        table.add_row(_cell(measure), shown, _cell(detail))
     console.print(table)
 
 
@@ -261,13 +271,15 @@ def eval_details(console: Console, report: Any) -> None:
     for column in ("document", "what", "kind", "item", "sentence"):
         table.add_column(column, overflow="fold")
     for m in report.mismatches():
-        table.add_row(m.document, m.category, m.kind, m.item, _cell(m.sentence))
+        table.add_row(
+            _cell(m.document), _cell(m.category), _cell(m.kind), _cell(m.item), _cell(m.sentence)
+        )
     console.print(table)
     by_type = Table(title="events by type", title_justify="left")
     for column in ("type", "gold", "extracted", "matched"):
         by_type.add_column(column)
     for kind, gold, extracted, matched in report.type_rows():
-        by_type.add_row(kind, str(gold), str(extracted), str(matched))
+        by_type.add_row(_cell(kind), str(gold), str(extracted), str(matched))
     console.print(by_type)
 
 
@@ -277,9 +289,9 @@ def settings_table(console: Console, table_rows: Sequence[Any], current: Any) ->
         table.add_column(column, overflow="fold")
     for setting in table_rows:
         table.add_row(
-            setting.name,
+            _cell(setting.name),
             _cell(getattr(current, setting.name)),
             _cell(setting.default),
-            setting.help,
+            _cell(setting.help),
         )
     console.print(table)
