@@ -65,3 +65,9 @@ class PipelineError(DyadError):
     model's patterns use something a dyad component does not read exactly."""
 
     code = "E600"
+
+
+class QueryError(DyadError):
+    """A filter or export option has a value dyad cannot use (a bad date, dyad or format)."""
+
+    code = "E700"

@@ -107,12 +107,16 @@ def event_rows(document: Document) -> list[dict[str, Any]]:
     return rows
 
 
-def _quote_sentence(document: Document, quote: Quote) -> str | None:
+def quote_sentence_ref(document: Document, quote: Quote) -> SentenceRef | None:
     """The sentence a quote sits in: its own reference, else the one holding its start."""
-    ref: SentenceRef | None = quote.sentence
-    if ref is None:
-        start = quote.content.start
-        ref = next((s for s in document.sentences if s.start <= start < s.end), None)
+    if quote.sentence is not None:
+        return quote.sentence
+    start = quote.content.start
+    return next((s for s in document.sentences if s.start <= start < s.end), None)
+
+
+def _quote_sentence(document: Document, quote: Quote) -> str | None:
+    ref = quote_sentence_ref(document, quote)
     return document.text[ref.start : ref.end] if ref is not None else None
 
 

@@ -7,16 +7,23 @@ ids are sent in chunks so SQLite's limit on bound parameters is never reached.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Engine, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Engine, and_, exists, func, or_, select
 
 from dyad.errors import StoreError
 from dyad.model import Document
 from dyad.store import schema
 from dyad.store.codec import document_from_row
-from dyad.store.rows import DocumentSummary, EventRow, QuoteRow, RunInfo, StoredError
+from dyad.store.rows import (
+    DocumentPage,
+    DocumentSummary,
+    EventRow,
+    QuoteRow,
+    RunInfo,
+    StoredError,
+)
 
 CHUNK = 500
 PAGE = 200
@@ -40,11 +47,16 @@ def existing_ids(conn: Connection, doc_ids: Iterable[str]) -> set[str]:
     return found
 
 
-def load_documents(conn: Connection, rows: Sequence[Any]) -> list[Document]:
-    """Full Documents for these `documents` rows, with their removed lines, in row order."""
+def load_documents(
+    conn: Connection, rows: Sequence[Any], *, with_removed: bool = True
+) -> list[Document]:
+    """Full Documents for these `documents` rows, in row order.
+
+    `with_removed=False` leaves their removed lines out (one query less per page).
+    """
     removed: dict[str, list[Any]] = {row.doc_id: [] for row in rows}
     R = schema.removed_lines
-    for part in chunks(list(removed)):
+    for part in chunks(list(removed) if with_removed else []):
         query = select(R).where(R.c.doc_id.in_(part)).order_by(R.c.doc_id, R.c.position)
         for line in conn.execute(query).mappings():
             removed[line["doc_id"]].append(line)
@@ -52,23 +64,93 @@ def load_documents(conn: Connection, rows: Sequence[Any]) -> list[Document]:
 
 
 def iter_documents(engine: Engine, *, include_duplicates: bool = True) -> Iterator[Document]:
-    """Every stored Document in ingest order, read a page at a time.
+    """Every stored Document in ingest order, read a page at a time (see `document_pages`)."""
+    where = [] if include_duplicates else [D.c.duplicate_of.is_(None)]
+    for page in document_pages(engine, where=where):
+        yield from page
 
-    Each page uses its own short connection, so a caller may write to the store between
-    documents without holding a read cursor open (SQLite would refuse the write).
+
+def document_pages(
+    engine: Engine,
+    *,
+    where: Sequence[ColumnElement[bool]] = (),
+    with_removed: bool = True,
+) -> Iterator[list[Document]]:
+    """The stored Documents meeting `where`, in ingest order, one page (list) at a time.
+
+    Pages follow the primary key (`seq > last seen`), so memory stays at one page however
+    large the store. Each page uses its own short connection, so a caller may write to the
+    store between pages without holding a read cursor open (SQLite would refuse the write).
     """
     after = 0
     while True:
-        query = select(D).where(D.c.seq > after).order_by(D.c.seq).limit(PAGE)
-        if not include_duplicates:
-            query = query.where(D.c.duplicate_of.is_(None))
+        query = select(D).where(D.c.seq > after, *where).order_by(D.c.seq).limit(PAGE)
         with engine.connect() as conn:
             rows = conn.execute(query).all()
-            documents = load_documents(conn, rows)
+            documents = load_documents(conn, rows, with_removed=with_removed)
         if not rows:
             return
-        yield from documents
+        yield documents
         after = rows[-1].seq
+
+
+def selected_pages(
+    engine: Engine,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    events: Mapping[str, Any] | None = None,
+    quotes: Mapping[str, Any] | None = None,
+    with_removed: bool = True,
+) -> Iterator[DocumentPage]:
+    """Pages of the documents a selection names, with the events and quotes it names.
+
+    Args:
+        engine: the store's engine.
+        since, until: publication date bounds (ISO, inclusive); a document without a
+            publication date is left out when either is given.
+        events: keyword arguments of `event_conditions`; only documents with a matching
+            event are kept, and each page says which of their events match.
+        quotes: keyword arguments of `quote_conditions`, likewise for quotes.
+        with_removed: load the documents' removed lines.
+    """
+    where: list[ColumnElement[bool]] = []
+    if since:
+        where.append(D.c.published >= since)
+    if until:
+        where.append(D.c.published <= until)
+    wanted = [
+        (table, conditions)
+        for table, conditions in (
+            (schema.events, event_conditions(**events) if events is not None else None),
+            (schema.quotes, quote_conditions(**quotes) if quotes is not None else None),
+        )
+        if conditions
+    ]
+    where += [has_item(table, conditions) for table, conditions in wanted]
+    for documents in document_pages(engine, where=where, with_removed=with_removed):
+        doc_ids = [d.doc_id for d in documents]
+        found = {table.name: item_positions(engine, table, doc_ids, c) for table, c in wanted}
+        yield DocumentPage(documents, found.get("events"), found.get("quotes"))
+
+
+def has_item(table: Any, conditions: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
+    """A condition on `documents`: the document has a row of `table` meeting `conditions`."""
+    return exists().where(table.c.doc_id == D.c.doc_id, *conditions)
+
+
+def item_positions(
+    engine: Engine, table: Any, doc_ids: Sequence[str], conditions: Sequence[ColumnElement[bool]]
+) -> set[tuple[str, int]]:
+    """(doc_id, position) of the rows of `table` (events, quotes) meeting `conditions`."""
+    found: set[tuple[str, int]] = set()
+    with engine.connect() as conn:
+        for part in chunks(doc_ids):
+            query = select(table.c.doc_id, table.c.position).where(
+                table.c.doc_id.in_(part), *conditions
+            )
+            found.update((doc_id, position) for doc_id, position in conn.execute(query))
+    return found
 
 
 def find_document(conn: Connection, name_or_id: str) -> Document | None:
@@ -211,6 +293,53 @@ def iter_signatures(engine: Engine) -> Iterator[tuple[str, list[int]]]:
         after = rows[-1].seq
 
 
+def event_conditions(
+    *,
+    type: str | None = None,
+    dyad: tuple[str, str] | None = None,
+    modality: str | None = None,
+) -> list[ColumnElement[bool]]:
+    """Conditions on `events` rows: PLOVER type, unordered country pair, modality."""
+    V = schema.events
+    conditions: list[ColumnElement[bool]] = []
+    if type:
+        conditions.append(V.c.type == type.strip().upper())
+    if dyad:
+        a, b = (code.strip().upper() for code in dyad)
+        conditions.append(
+            or_(
+                and_(V.c.source_country == a, V.c.target_country == b),
+                and_(V.c.source_country == b, V.c.target_country == a),
+            )
+        )
+    if modality:
+        conditions.append(V.c.modality == modality.strip().lower())
+    return conditions
+
+
+def quote_conditions(
+    *, speaker: str | None = None, about: str | None = None
+) -> list[ColumnElement[bool]]:
+    """Conditions on `quotes` rows: a substring of the speaker and of the content.
+
+    `speaker` matches the speaker's name (or the mention's text when it did not resolve),
+    `about` the content; both ignore case.
+    """
+    Q = schema.quotes
+    conditions: list[ColumnElement[bool]] = []
+    if speaker:
+        pattern = f"%{_escape_like(speaker.strip())}%"
+        conditions.append(
+            or_(
+                Q.c.speaker_name.ilike(pattern, escape="\\"),
+                and_(Q.c.speaker_name.is_(None), Q.c.speaker_text.ilike(pattern, escape="\\")),
+            )
+        )
+    if about:
+        conditions.append(Q.c.content.ilike(f"%{_escape_like(about.strip())}%", escape="\\"))
+    return conditions
+
+
 def _ordering(*extra: Any) -> list[Any]:
     return [D.c.published.is_(None), D.c.published, D.c.seq, *extra]
 
@@ -230,19 +359,7 @@ def query_events(
     either to the other, which is what people mean by "the Russia-Iran dyad".
     """
     V = schema.events
-    conditions: list[ColumnElement[bool]] = []
-    if type:
-        conditions.append(V.c.type == type.strip().upper())
-    if dyad:
-        a, b = (code.strip().upper() for code in dyad)
-        conditions.append(
-            or_(
-                and_(V.c.source_country == a, V.c.target_country == b),
-                and_(V.c.source_country == b, V.c.target_country == a),
-            )
-        )
-    if modality:
-        conditions.append(V.c.modality == modality.strip().lower())
+    conditions = event_conditions(type=type, dyad=dyad, modality=modality)
     if name:
         conditions.append(D.c.name == name)
     query = (
@@ -288,17 +405,7 @@ def query_quotes(
     text when it did not resolve); `about` a case-insensitive substring of the content.
     """
     Q = schema.quotes
-    conditions: list[ColumnElement[bool]] = []
-    if speaker:
-        pattern = f"%{_escape_like(speaker.strip())}%"
-        conditions.append(
-            or_(
-                Q.c.speaker_name.ilike(pattern, escape="\\"),
-                and_(Q.c.speaker_name.is_(None), Q.c.speaker_text.ilike(pattern, escape="\\")),
-            )
-        )
-    if about:
-        conditions.append(Q.c.content.ilike(f"%{_escape_like(about.strip())}%", escape="\\"))
+    conditions = quote_conditions(speaker=speaker, about=about)
     query = (
         select(Q, D.c.name, D.c.outlet, D.c.published)
         .join(D, D.c.doc_id == Q.c.doc_id)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dyad.model import Document
+
 
 @dataclass(frozen=True)
 class DocumentSummary:
@@ -81,3 +83,22 @@ class QuoteRow:
     outlet: str | None
     published: str | None
     evidence: str | None  # the sentence the quote starts in
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    """A page of selected documents, and which of their items the selection names.
+
+    `events` and `quotes` hold (doc_id, position) pairs of the matching items, or None
+    when the selection put no condition on them (every item is named).
+    """
+
+    documents: list[Document]
+    events: set[tuple[str, int]] | None = None
+    quotes: set[tuple[str, int]] | None = None
+
+    def has_event(self, doc_id: str, position: int) -> bool:
+        return self.events is None or (doc_id, position) in self.events
+
+    def has_quote(self, doc_id: str, position: int) -> bool:
+        return self.quotes is None or (doc_id, position) in self.quotes

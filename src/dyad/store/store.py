@@ -22,15 +22,32 @@ from sqlalchemy.pool import StaticPool
 
 from dyad.errors import StoreError
 from dyad.model import Document, IngestError
+from dyad.sanitize import one_line
 from dyad.store import queries, schema
 from dyad.store.codec import document_rows, dumps
+from dyad.store.links import LinkTables
 from dyad.store.migrations import applied_migrations, has_schema, migrate
-from dyad.store.rows import DocumentSummary, EventRow, QuoteRow, RunInfo, StoredError
+from dyad.store.rows import (
+    DocumentPage,
+    DocumentSummary,
+    EventRow,
+    QuoteRow,
+    RunInfo,
+    StoredError,
+)
 from dyad.store.urls import is_memory, mask_url, resolve_url
 
 CONNECT_TIMEOUT = 10  # seconds to wait for a PostgreSQL server before giving up
 SQLITE_BUSY_TIMEOUT = 30  # seconds a SQLite writer waits for another writer's lock
 WRITE_ATTEMPTS = 3  # a batch racing another process on the same doc_ids is retried
+
+
+class StoredIds(list[str]):
+    """The doc_ids a `write_batch` stored, and the documents it refused as errors."""
+
+    def __init__(self, doc_ids: Iterable[str] = (), refused: Iterable[IngestError] = ()) -> None:
+        super().__init__(doc_ids)
+        self.refused = list(refused)
 
 
 def _now() -> str:
@@ -116,6 +133,11 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({mask_url(self.url)!r})"
 
+    @property
+    def links(self) -> LinkTables:
+        """The linking tables: stories, facts, origins, contradictions (`dyad.link`)."""
+        return LinkTables(self._engine)
+
     # --- lifecycle -------------------------------------------------------------------
 
     def close(self) -> None:
@@ -177,7 +199,7 @@ class Store:
         run_id: int | None = None,
         signatures: Mapping[str, Sequence[int]] | None = None,
         line_keys: Mapping[str, Iterable[str]] | None = None,
-    ) -> list[str]:
+    ) -> StoredIds:
         """Store new documents, their extracted items and statistics, and errors.
 
         One transaction: if anything fails, nothing of the batch is stored. A document
@@ -194,7 +216,8 @@ class Store:
                 (its outlet, key) in the line statistics.
 
         Returns:
-            The doc_ids stored now, in batch order.
+            The doc_ids stored now, in batch order; its `refused` lists the documents
+            recorded as errors instead (a NUL in an extracted item).
         """
         doc_ids = [d.doc_id for d in documents]
         for attempt in range(WRITE_ATTEMPTS):
@@ -221,7 +244,7 @@ class Store:
         run_id: int | None,
         signatures: Mapping[str, Sequence[int]] | None,
         line_keys: Mapping[str, Iterable[str]] | None,
-    ) -> list[str]:
+    ) -> StoredIds:
         """The body of `write_batch`, inside its transaction."""
         stored = queries.existing_ids(conn, (d.doc_id for d in documents))
         created = _now()
@@ -256,16 +279,16 @@ class Store:
                 [
                     {
                         "run_id": run_id,
-                        "name": e.name,
-                        "source": e.source,
-                        "stage": e.stage,
-                        "cause": e.cause,
+                        "name": one_line(e.name),  # the error may quote what it refuses
+                        "source": one_line(e.source),
+                        "stage": one_line(e.stage),
+                        "cause": one_line(e.cause),
                         "created": created,
                     }
                     for e in refused
                 ],
             )
-        return new_ids
+        return StoredIds(new_ids, refused[len(errors) :])
 
     @staticmethod
     def _write_signatures(
@@ -368,6 +391,30 @@ class Store:
     def iter_documents(self, *, include_duplicates: bool = True) -> Iterator[Document]:
         """Every stored Document in ingest order, streamed a page at a time."""
         return queries.iter_documents(self._engine, include_duplicates=include_duplicates)
+
+    def selected_pages(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        events: Mapping[str, Any] | None = None,
+        quotes: Mapping[str, Any] | None = None,
+        with_removed: bool = True,
+    ) -> Iterator[DocumentPage]:
+        """Pages of documents by publication date and by the events or quotes they hold.
+
+        `events` takes `type`, `dyad` and `modality`, `quotes` takes `speaker` and `about`
+        (as `query_events` and `query_quotes` do); each page names the matching items.
+        Streamed in ingest order, a page at a time (see `queries.selected_pages`).
+        """
+        return queries.selected_pages(
+            self._engine,
+            since=since,
+            until=until,
+            events=events,
+            quotes=quotes,
+            with_removed=with_removed,
+        )
 
     def list_documents(self) -> list[DocumentSummary]:
         """A summary of every stored document, in ingest order."""
