@@ -286,6 +286,7 @@ def ingest(
     settings: Settings,
     *,
     progress: ProgressCallback | None = None,
+    inputs: Iterable[RawDocument | IngestError] | None = None,
 ) -> IngestReport:
     """Read, clean, annotate and store every document found at `paths`.
 
@@ -294,6 +295,8 @@ def ingest(
         store: where documents, errors and statistics are written.
         settings: resolved settings (workers, batch size, outlet, ...).
         progress: optional callback told how work advances.
+        inputs: documents read already (the Python API's records), ingested instead of
+            reading `paths`, which then only names them in the run's record.
 
     Returns:
         An `IngestReport`; errors are reported in it, never raised per document.
@@ -312,7 +315,8 @@ def ingest(
     # previous batch apply at once; a pool needs a queue to keep every worker busy.
     window = 8 * settings.workers if settings.workers > 1 else 0
     try:
-        inputs = iter_inputs(paths, outlet=settings.outlet, settings=ingest_settings(settings))
+        if inputs is None:
+            inputs = iter_inputs(paths, outlet=settings.outlet, settings=ingest_settings(settings))
         cleaned = _ordered(executor, _clean_one, run.clean_jobs(inputs), window)
         annotated = _ordered(executor, _annotate_one, run.new_documents(cleaned), window)
         for batch in _batches(annotated, settings.batch_size):
