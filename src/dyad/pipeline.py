@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
+from sqlalchemy.exc import SQLAlchemyError
 
 from dyad.clean import (
     CleanSettings,
@@ -28,13 +29,18 @@ from dyad.clean import (
     document_line_keys,
     minhash_signature,
 )
-from dyad.errors import DocumentError
+from dyad.errors import DocumentError, StoreError
 from dyad.ingest import IngestSettings, iter_inputs
 from dyad.model import Document, IngestError, RawDocument
 from dyad.nlp import build_nlp, make_doc, sentence_ref
 from dyad.nlp.extensions import get_list
 from dyad.settings import Settings
 from dyad.store import Store
+from dyad.store.store import StoredIds
+
+#: What a database or driver raises when it refuses a value (an encoding, a NUL, a
+#: constraint): one document's problem, so its batch is stored one document at a time.
+_VALUE_REFUSED = (SQLAlchemyError, UnicodeError, ValueError)
 
 #: Called with ("read" | "stored" | "skipped" | "error", count) as work advances.
 ProgressCallback = Callable[[str, int], None]
@@ -252,21 +258,58 @@ class _Run:
                 self.report.near_duplicates += 1
             self.near.add(item.document.doc_id, item.signature)
         documents = [item.document for item in done]
-        new_ids = set(
-            self.store.write_batch(
-                documents,
-                errors,
-                run_id=self.report.run_id,
-                signatures={item.document.doc_id: item.signature for item in done},
-                line_keys={item.document.doc_id: item.line_keys for item in done},
-            )
-        )
+        try:
+            written = self._store(done, errors)
+        except StoreError:
+            raise  # the store itself is down or locked: no document can be stored
+        except _VALUE_REFUSED:
+            written = self._one_by_one(done, errors)
+        new_ids = set(written)
         self.line_counts.refresh(d.outlet for d in documents)
         self.report.stored += [d.name for d in documents if d.doc_id in new_ids]
+        # Neither stored now nor refused: another process stored it since it was checked.
+        self.report.already_stored += len(documents) - len(new_ids) - len(written.refused)
+        errors = [*errors, *written.refused]
         self.report.errors += errors
         self.notify("stored", len(new_ids))
         if errors:
             self.notify("error", len(errors))
+
+    def _store(self, done: Sequence[_Annotated], errors: Sequence[IngestError]) -> StoredIds:
+        return self.store.write_batch(
+            [item.document for item in done],
+            errors,
+            run_id=self.report.run_id,
+            signatures={item.document.doc_id: item.signature for item in done},
+            line_keys={item.document.doc_id: item.line_keys for item in done},
+        )
+
+    def _one_by_one(self, done: Sequence[_Annotated], errors: Sequence[IngestError]) -> StoredIds:
+        """Store a batch that failed as a whole one document at a time; a document that
+        still fails becomes an error row, so one bad value never costs its batch."""
+        stored, failed = StoredIds(), []
+        for item in done:
+            try:
+                written = self._store([item], [])
+            except StoreError:
+                raise
+            except _VALUE_REFUSED as exc:
+                cause = getattr(exc, "orig", None) or exc
+                reason = (str(cause).strip().splitlines() or [""])[0][:300]
+                failure = IngestError(
+                    item.document.name,
+                    item.document.source,
+                    "store",
+                    f"the store refused this document ({type(cause).__name__}: {reason}); "
+                    "the rest of its batch was stored: report it with the input",
+                )
+                failed.append(failure)
+                continue
+            stored += written
+            stored.refused += written.refused  # recorded by that write already
+        self.store.write_batch([], [*errors, *failed], run_id=self.report.run_id)
+        stored.refused += failed
+        return stored
 
     def finish(self) -> None:
         self.store.finish_run(

@@ -9,6 +9,7 @@ import pytest
 from dyad.clean.document import repair_text
 from dyad.clean.encoding import (
     decode_bytes,
+    drop_unstorable,
     fix_intact_mojibake,
     has_lossy_signature,
     repair_lossy_mojibake,
@@ -159,3 +160,22 @@ def test_seed_with_lossy_mojibake_has_no_circumflex_left(shared) -> None:  # typ
     for path in sorted((shared / "seeds").glob("*.txt")):
         text = repair_text(path.read_text(encoding="utf-8"), CleanSettings()).text
         assert "â" not in text, path.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "repairs"),
+    [
+        ("plain text\nwith\tlines", "plain text\nwith\tlines", []),
+        ("nul\x00 inside", "nul inside", ["removed 1 control characters"]),
+        ("\x1b[31mred\x1b[0m", "[31mred[0m", ["removed 2 control characters"]),
+        ("c1\x9b control", "c1 control", ["removed 1 control characters"]),
+        ("lone \ud800 half", "lone \ufffd half", ["replaced 1 lone surrogates"]),
+        ("both\x00\udfff", "both\ufffd", ["removed 1", "replaced 1"]),
+        ("zero\u200cwidth", "zero\u200cwidth", []),
+    ],
+)
+def test_drop_unstorable(text: str, expected: str, repairs: list[str]) -> None:
+    result = drop_unstorable(text)
+    assert result.text == expected
+    assert len(result.repairs) == len(repairs)
+    assert all(r.startswith(p) for r, p in zip(result.repairs, repairs, strict=True))

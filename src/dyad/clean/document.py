@@ -11,6 +11,7 @@ from dyad.clean.encoding import (
     Decoded,
     decode_bytes,
     describe_lossy_repair,
+    drop_unstorable,
     fix_intact_mojibake,
     has_lossy_signature,
     repair_lossy_mojibake,
@@ -23,6 +24,7 @@ from dyad.clean.patterns import load_boilerplate
 from dyad.clean.settings import CleanSettings
 from dyad.errors import DocumentError
 from dyad.model import Document, RawDocument, RemovedLine, make_doc_id
+from dyad.sanitize import one_line_fields
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x85]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
@@ -55,10 +57,11 @@ def _source_text(raw: RawDocument) -> tuple[str, list[str], HtmlExtract | None]:
 
 
 def repair_text(text: str, settings: CleanSettings) -> Decoded:
-    """Line breaks, intact mojibake (ftfy), gated lossy mojibake, then NFC."""
-    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)).replace("\u00a0", " ")
+    """Unstorable characters, line breaks, intact mojibake (ftfy), gated lossy mojibake, NFC."""
+    storable = drop_unstorable(text)
+    text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", storable.text)).replace("\u00a0", " ")
     fixed = fix_intact_mojibake(text)
-    text, repairs = fixed.text, list(fixed.repairs)
+    text, repairs = fixed.text, [*storable.repairs, *fixed.repairs]
     if (
         settings.repair_lossy_mojibake
         and has_lossy_signature(text)
@@ -128,20 +131,22 @@ def clean_document(
     title = raw.title or (extract.title if extract else None)
     if title is None and title_index is not None:
         title = lines[title_index].strip()
-    return Document(
-        doc_id=make_doc_id(text),
-        name=raw.name,
-        text=text,
-        source=raw.source,
-        url=raw.url or (extract.url if extract else None),
-        outlet=raw.outlet or (extract.outlet if extract else None) or meta.outlet,
-        title=title,
-        published=raw.published or (extract.published if extract else None) or meta.published,
-        author=raw.author or (extract.author if extract else None) or meta.author,
-        language=language,
-        removed=[
-            RemovedLine(line=lines[i].strip(), reason=reason, index=starts[i])
-            for i, reason in removed.items()
-        ],
-        repairs=repairs,
+    return one_line_fields(  # what a document says about itself is one plain line each
+        Document(
+            doc_id=make_doc_id(text),
+            name=raw.name,
+            text=text,
+            source=raw.source,
+            url=raw.url or (extract.url if extract else None),
+            outlet=raw.outlet or (extract.outlet if extract else None) or meta.outlet,
+            title=title,
+            published=raw.published or (extract.published if extract else None) or meta.published,
+            author=raw.author or (extract.author if extract else None) or meta.author,
+            language=language,
+            removed=[
+                RemovedLine(line=lines[i].strip(), reason=reason, index=starts[i])
+                for i, reason in removed.items()
+            ],
+            repairs=repairs,
+        )
     )

@@ -17,6 +17,7 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from dyad.errors import DocumentError
+from dyad.sanitize import SURROGATE
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -107,6 +108,23 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         encoding = "cp1252"  # the same text: name the far more common Western code page
     _refuse_binary(text, name)
     return Decoded(text, [f"decoded as {encoding} (guessed by charset-normalizer)"])
+
+
+def drop_unstorable(text: str) -> Decoded:
+    """Delete control characters other than line breaks and tabs; lone surrogates -> U+FFFD.
+
+    NUL cannot be stored, ESC and its kin would reach a terminal, and a lone surrogate
+    (a JSON `\\ud800`) cannot be encoded at all: none of them is ever part of an article.
+    """
+    dropped = len(text) - len(cleaned := text.translate(_DROP_CONTROL))
+    surrogates = len(SURROGATE.findall(cleaned)) if not cleaned.isascii() else 0
+    repairs = []
+    if dropped:
+        repairs.append(f"removed {dropped} control characters (NUL, escape and the like)")
+    if surrogates:
+        cleaned = SURROGATE.sub("\ufffd", cleaned)
+        repairs.append(f"replaced {surrogates} lone surrogates (broken UTF-16) with U+FFFD")
+    return Decoded(cleaned, repairs)
 
 
 def _decodes_same(data: bytes, encoding: str, text: str) -> bool:

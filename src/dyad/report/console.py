@@ -27,10 +27,13 @@ def ingest_report(console: Console, report: Any) -> None:
     """Summary of an ingest run, with every error and its cause."""
     skipped = [e for e in report.errors if e.stage == "skip"]
     failed = [e for e in report.errors if e.stage != "skip"]
+    unread = sum(e.stage == "read" for e in failed)
+    # read = stored + already stored + errors after reading: the parts add up to the whole
     console.print(
         f"read {report.read} documents: {len(report.stored)} stored, "
-        f"{report.already_stored} already stored, {report.near_duplicates} near duplicates, "
-        f"{len(failed)} errors"
+        f"{report.already_stored} already stored, {len(failed) - unread} errors "
+        f"({report.near_duplicates} stored are near duplicates); "
+        f"{unread} inputs could not be read"
     )
     if skipped:
         names = ", ".join(e.name for e in skipped)
