@@ -44,13 +44,15 @@ def schema(columns: Sequence[Column]) -> Any:
 
 
 def record_batches(
-    columns: Sequence[Column], rows: Iterable[Any], size: int = BATCH_ROWS
+    columns: Sequence[Column], rows: Iterable[Any], size: int | None = None
 ) -> Iterator[Any]:
-    """Records as Arrow record batches of at most `size` rows, built as the rows come."""
+    """Records as Arrow record batches of at most `size` rows (default `BATCH_ROWS`),
+    built as the rows come."""
     pa = _pyarrow()
     arrow_schema = schema(columns)
     values = values_of(columns)
     iterator = iter(rows)
+    size = size or BATCH_ROWS
     while batch := [values(row) for row in itertools.islice(iterator, size)]:
         arrays = []
         cells_by_column = zip(*batch, strict=True)
