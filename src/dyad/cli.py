@@ -271,8 +271,6 @@ def export(
 
     Example: `dyad export --what events --format parquet --dyad RUS-IRN -o events.parquet`
     """
-    from rich.markup import escape
-
     from dyad.report.tables import export_format, export_table
 
     with _errors():
@@ -283,7 +281,7 @@ def export(
     with _errors(), _open(db) as store:
         if output is not None:
             count = export_table(store, what, format, filters, output)
-            err.print(f"wrote {count} {escape(what)} to {escape(str(output))}")
+            err.print(f"wrote {count} {escaped(what)} to {escaped(output)}")
         elif format == "parquet":
             export_table(store, what, format, filters, sys.stdout.buffer)
         else:
