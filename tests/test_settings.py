@@ -1,6 +1,7 @@
 """Settings: one table, layered defaults < config file < options, validated."""
 
 import pytest
+import yaml
 
 from dyad.settings import SETTINGS, Settings, SettingsError, load_settings
 
@@ -47,3 +48,33 @@ def test_settings_env_config(tmp_path, monkeypatch):
     config.write_text("repeat_threshold: 5\n")
     monkeypatch.setenv("DYAD_CONFIG", str(config))
     assert load_settings().repeat_threshold == 5
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (True, True),
+        (False, False),
+        ("true", True),
+        ("Yes", True),
+        ("off", False),
+        ("0", False),
+        (1, True),
+        ("maybe", None),
+        ("", None),
+    ],
+)
+def test_boolean_settings(tmp_path, value, expected):
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump({"allow_private_urls": value}))
+    if expected is None:
+        with pytest.raises(SettingsError, match="allow_private_urls must be true or false"):
+            load_settings(config)
+    else:
+        assert load_settings(config).allow_private_urls is expected
+
+
+@pytest.mark.parametrize("deadline", [0, -1])
+def test_fetch_deadline_must_be_positive(deadline):
+    with pytest.raises(SettingsError, match="fetch_deadline"):
+        load_settings(None, fetch_deadline=deadline)

@@ -95,6 +95,13 @@ def ingest(
     config: ConfigOption = None,
     actors: ActorsOption = None,
     spacy_model: ModelOption = None,
+    allow_private_urls: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private-urls",
+            help="Also fetch URLs on loopback or private addresses (e.g. a server of your own).",
+        ),
+    ] = False,
 ) -> None:
     """Read, clean, annotate and store news documents.
 
@@ -114,6 +121,7 @@ def ingest(
             workers=workers,
             actors_files=[str(a) for a in actors or []],
             spacy_model=spacy_model,
+            allow_private_urls=allow_private_urls or None,
         )
         with _store(settings) as store, _progress() as progress:
             task = progress.add_task("ingesting", total=None)

@@ -70,6 +70,8 @@ def ingest_settings(settings: Settings) -> IngestSettings:
         max_bytes=settings.max_bytes,
         timeout=settings.timeout,
         max_redirects=settings.max_redirects,
+        deadline=settings.fetch_deadline,
+        allow_private=settings.allow_private_urls,
     )
 
 

@@ -52,6 +52,19 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("timeout", 20.0, float, "seconds to wait for a URL before giving up"),
     Setting("max_redirects", 5, int, "redirects followed when fetching a URL"),
     Setting(
+        "fetch_deadline",
+        60.0,
+        float,
+        "seconds one download may take in all, however steadily a slow server sends",
+    ),
+    Setting(
+        "allow_private_urls",
+        False,
+        bool,
+        "also fetch from loopback, private, link-local and other non-public addresses "
+        "(off: a URL, a redirect or a feed link never reaches your own machine or network)",
+    ),
+    Setting(
         "repeat_threshold",
         3,
         int,
@@ -93,6 +106,8 @@ class Settings:
     max_bytes: int = 10_000_000
     timeout: float = 20.0
     max_redirects: int = 5
+    fetch_deadline: float = 60.0
+    allow_private_urls: bool = False
     repeat_threshold: int = 3
     boilerplate_files: list[str] = field(default_factory=list)
     components: list[str] | None = None
@@ -103,6 +118,10 @@ class Settings:
             raise SettingsError(f"workers must be at least 1, got {self.workers}")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.fetch_deadline <= 0:
+            raise SettingsError(
+                f"fetch_deadline must be above 0 seconds, got {self.fetch_deadline}"
+            )
         if not 0 < self.near_duplicate_threshold <= 1:
             raise SettingsError(
                 f"near_duplicate_threshold must be in (0, 1], got {self.near_duplicate_threshold}"
@@ -128,12 +147,28 @@ def _coerce(name: str, value: Any, source: str) -> Any:
         if not isinstance(value, list):
             raise SettingsError(f"{source}: {name} must be a list, got {value!r}")
         return [str(v) for v in value]
+    if expected is bool:
+        return _boolean(name, value, source)
     try:
         if expected is int and isinstance(value, float) and not value.is_integer():
             raise ValueError
         return expected(value)
     except (TypeError, ValueError) as exc:
         raise SettingsError(f"{source}: {name} must be {expected.__name__}, got {value!r}") from exc
+
+
+_BOOLEANS = {"true": True, "yes": True, "on": True, "1": True}
+_BOOLEANS.update({"false": False, "no": False, "off": False, "0": False})
+
+
+def _boolean(name: str, value: Any, source: str) -> bool:
+    """A yes/no setting: YAML's booleans, or the words true/false, yes/no, on/off, 1/0."""
+    if isinstance(value, bool):
+        return value
+    word = str(value).strip().lower()
+    if word not in _BOOLEANS:
+        raise SettingsError(f"{source}: {name} must be true or false, got {value!r}")
+    return _BOOLEANS[word]
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -62,12 +62,36 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/feed.rss":
             base = f"http://{self.headers['Host']}"
             self._send(200, "application/rss+xml", feed_bytes(base))
+        elif path == "/to-data":
+            self._redirect("data:text/html,<p>inline</p>")
+        elif path == "/to-js":
+            self._redirect("javascript:alert(1)")
+        elif path == "/to-other-host":
+            port = self.headers["Host"].rsplit(":", 1)[1]
+            self._redirect(f"http://127.0.0.2:{port}/article.html")
+        elif path == "/dribble-body":
+            self._dribble(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n", b"<p>" * 400)
+        elif path == "/dribble-headers":
+            self._dribble(b"", b"HTTP/1.1 200 OK\r\n" + b"X-Slow: yes\r\n" * 200)
         elif path == "/ua":
             self._send(200, "text/plain", self.headers.get("User-Agent", "").encode())
         elif path in self.routes:
             self._send(*self.routes[path])
         else:
             self._send(404, "text/html", b"<p>not here</p>")
+
+    def _dribble(self, head: bytes, rest: bytes) -> None:
+        """Send `rest` a byte at a time, each within the per-read timeout, never finishing
+        before the client's deadline (a server that keeps a download alive forever)."""
+        try:
+            self.wfile.write(head)
+            for byte in rest:
+                if self.release.wait(0.05):
+                    return
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+        except OSError:
+            return  # the client gave up, as it should
 
     def _redirect(self, location: str) -> None:
         self.send_response(302)
@@ -120,4 +144,6 @@ def http_base() -> Iterator[str]:
 @pytest.fixture(scope="session")
 def net_settings() -> IngestSettings:
     """Small limits so the misbehaving endpoints fail fast."""
-    return IngestSettings(timeout=0.3, max_bytes=4096, max_redirects=3, trust_env=False)
+    return IngestSettings(
+        timeout=0.3, max_bytes=4096, max_redirects=3, trust_env=False, allow_private=True
+    )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import socket
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -136,3 +140,184 @@ def test_bad_url_does_not_stop_the_batch(http_base: str, net_settings: IngestSet
         iter_inputs([http_base + "/missing", http_base + "/plain.txt"], settings=net_settings)
     )
     assert [type(i).__name__ for i in items] == ["IngestError", "RawDocument"]
+
+
+# --- where a fetch may go, and for how long ----------------------------------------------
+
+PUBLIC_ONLY = IngestSettings(timeout=0.3, max_bytes=4096, trust_env=False)
+
+
+@pytest.mark.parametrize(
+    ("host", "kind"),
+    [
+        ("127.0.0.1", "a loopback address"),
+        ("localhost", "a loopback address"),
+        ("[::1]", "a loopback address"),
+        ("[::ffff:127.0.0.1]", "a loopback address"),
+        ("0.0.0.0", "a private address"),
+        ("10.1.2.3", "a private address"),
+        ("192.168.0.10", "a private address"),
+        ("172.16.5.5", "a private address"),
+        ("169.254.169.254", "a private address"),
+        ("[fe80::1]", "a private address"),
+        ("[fd00::1]", "a private address"),
+        ("224.0.0.251", "a multicast address"),
+        ("100.64.0.1", "a non-public address"),
+        ("240.0.0.1", "a private address"),
+    ],
+)
+def test_private_addresses_refused_by_default(host: str, kind: str) -> None:
+    err = _one(f"http://{host}:9/secret", PUBLIC_ONLY)
+    assert isinstance(err, IngestError)
+    assert "refused to fetch" in err.cause and kind in err.cause
+    assert "allow_private_urls" in err.cause
+
+
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("8.8.8.8", True),
+        ("2a00:1450:4001:80b::200e", True),
+        ("127.0.0.53", False),
+        ("::", False),
+        ("ff02::1", False),
+        ("::ffff:10.0.0.1", False),
+    ],
+)
+def test_address_kind(address: str, public: bool) -> None:
+    import ipaddress
+
+    from dyad.ingest.guard import address_kind
+
+    assert (address_kind(ipaddress.ip_address(address)) is None) is public
+
+
+def test_loopback_server_reached_only_when_allowed(http_base: str) -> None:
+    refused = _one(http_base + "/article.html", PUBLIC_ONLY)
+    assert isinstance(refused, IngestError) and "loopback" in refused.cause
+    allowed = _one(http_base + "/article.html", replace(PUBLIC_ONLY, allow_private=True))
+    assert isinstance(allowed, RawDocument) and allowed.data == ARTICLE
+
+
+@pytest.fixture
+def only_first_loopback_is_public(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat the test server's 127.0.0.1 as a public site, and every other address as what
+    it is, so that a hop from "outside" to an inside address can be staged on loopback."""
+    from dyad.ingest import guard
+
+    real = guard.address_kind
+    monkeypatch.setattr(guard, "address_kind", lambda a: None if str(a) == "127.0.0.1" else real(a))
+
+
+@pytest.mark.usefixtures("only_first_loopback_is_public")
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/article.html", None),
+        ("/to-other-host", "127.0.0.2 is a loopback address"),
+        ("/to-data", "redirected to an unsupported URL scheme data:"),
+        ("/to-js", "redirected to an unsupported URL scheme javascript:"),
+    ],
+)
+def test_every_redirect_hop_is_checked(http_base: str, path: str, expected: str | None) -> None:
+    item = _one(http_base + path, PUBLIC_ONLY)
+    if expected is None:
+        assert isinstance(item, RawDocument)
+    else:
+        assert isinstance(item, IngestError) and expected in item.cause
+
+
+@pytest.mark.usefixtures("only_first_loopback_is_public")
+def test_a_name_is_connected_at_the_address_that_was_checked(
+    http_base: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A name resolving to an inside address is refused before any connection."""
+    from dyad.ingest import guard
+
+    port = http_base.rsplit(":", 1)[1]
+    answers = {"outside.example": "127.0.0.1", "inside.example": "127.0.0.2"}
+
+    real = socket.getaddrinfo
+
+    def fake_getaddrinfo(host: str, *args: Any, **kwargs: Any) -> Any:
+        if host not in answers:
+            return real(host, *args, **kwargs)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], int(port)))]
+
+    monkeypatch.setattr(guard.socket, "getaddrinfo", fake_getaddrinfo)
+    ok = _one(f"http://outside.example:{port}/article.html", PUBLIC_ONLY)
+    assert isinstance(ok, RawDocument) and ok.data == ARTICLE
+    err = _one(f"http://inside.example:{port}/article.html", PUBLIC_ONLY)
+    assert isinstance(err, IngestError) and "inside.example is a loopback address" in err.cause
+
+
+def test_feed_item_links_to_inside_addresses_are_refused(tmp_path: Path, http_base: str) -> None:
+    port = http_base.rsplit(":", 1)[1]
+    items = "".join(
+        f"<item><title>t{i}</title><guid>g{i}</guid><link>{link}</link></item>"
+        for i, link in enumerate(
+            [f"http://127.0.0.1:{port}/linked.html", f"http://localhost:{port}/linked.html"]
+        )
+    )
+    feed = tmp_path / "wire.rss"
+    feed.write_text(f'<rss version="2.0"><channel><title>W</title>{items}</channel></rss>')
+    got = list(iter_inputs([str(feed)], settings=PUBLIC_ONLY))
+    assert [type(i).__name__ for i in got] == ["IngestError", "IngestError"]
+    assert all(isinstance(i, IngestError) and "feed item link: refused" in i.cause for i in got)
+
+
+@pytest.mark.parametrize("path", ["/dribble-body", "/dribble-headers"])
+def test_a_slow_server_cannot_outlast_the_deadline(http_base: str, path: str) -> None:
+    settings = IngestSettings(timeout=0.3, deadline=0.6, trust_env=False, allow_private=True)
+    started = time.monotonic()
+    err = _one(http_base + path, settings)
+    assert isinstance(err, IngestError) and "deadline for one download" in err.cause
+    assert time.monotonic() - started < 5  # 400 bytes at 20 a second would take 20 s
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1",
+        "http://example.com:99999/",
+        "http://exa\x01mple.com/",
+        "http://[not-an-address]/",
+        "https://",
+    ],
+)
+def test_malformed_urls_are_error_rows(url: str) -> None:
+    err = _one(url, PUBLIC_ONLY)
+    assert isinstance(err, IngestError) and err.stage == "read"
+
+
+@pytest.mark.parametrize(
+    ("args", "config", "stored"),
+    [
+        ([], "", False),
+        (["--allow-private-urls"], "", True),
+        ([], "allow_private_urls: true\n", True),
+        ([], "allow_private_urls: 'no'\n", False),
+    ],
+)
+def test_cli_fetches_private_urls_only_when_told(
+    tmp_path: Path, http_base: str, args: list[str], config: str, stored: bool
+) -> None:
+    from typer.testing import CliRunner
+
+    from dyad.cli import app
+    from dyad.store import Store
+
+    config_file = tmp_path / "dyad.yaml"
+    config_file.write_text(config + "components: []\n")
+    db = str(tmp_path / "s.db")
+    url = http_base + "/article.html"
+    result = CliRunner().invoke(
+        app, ["ingest", url, "--db", db, "--config", str(config_file), *args]
+    )
+    assert result.exit_code == (0 if stored else 1), result.output
+    with Store(db) as store:
+        assert len(store.list_documents()) == int(stored)
+        errors = store.list_errors()
+    assert bool(errors) is not stored
+    if errors:
+        assert "127.0.0.1 is a loopback address" in errors[0].cause

@@ -23,6 +23,11 @@ class IngestSettings:
         min_summary_chars: A feed summary shorter than this (tags stripped) is a teaser,
             not the article; the item's link is fetched instead.
         trust_env: Let httpx read proxy settings from the environment.
+        deadline: Seconds one download may take in all (connecting, redirects, every
+            read), however steadily a slow server keeps sending.
+        allow_private: Fetch from loopback, private, link-local, multicast and reserved
+            addresses too. Off by default: a URL in a feed or a redirect must not make
+            dyad reach into the user's own machine or network.
     """
 
     max_bytes: int = 10 * 1024 * 1024
@@ -33,10 +38,15 @@ class IngestSettings:
     fetch_links: bool = True
     min_summary_chars: int = 500
     trust_env: bool = True
+    deadline: float = 60.0
+    allow_private: bool = False
 
     def __post_init__(self) -> None:
         for name in ("max_bytes", "max_container_bytes", "max_redirects", "min_summary_chars"):
             if getattr(self, name) < 0:
                 raise ValueError(f"IngestSettings.{name} must be >= 0, got {getattr(self, name)}")
-        if self.timeout <= 0:
-            raise ValueError(f"IngestSettings.timeout must be > 0 seconds, got {self.timeout}")
+        for name in ("timeout", "deadline"):
+            if getattr(self, name) <= 0:
+                raise ValueError(
+                    f"IngestSettings.{name} must be > 0 seconds, got {getattr(self, name)}"
+                )
