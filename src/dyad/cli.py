@@ -20,6 +20,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from dyad.errors import DyadError
 from dyad.query import Column, Filters
 from dyad.report import console as render
+from dyad.report.stories import link_summary
 from dyad.report.terminal import escaped
 from dyad.settings import Settings, load_settings
 from dyad.store import Store
@@ -132,6 +133,7 @@ def ingest(
 
             report = run_ingest(paths, store, settings, progress=advance)
     render.ingest_report(out, report)
+    link_summary(out, report.linked)
     if not report.stored and not report.already_stored and report.errors:
         raise typer.Exit(1)
 
@@ -317,6 +319,7 @@ def evaluate(
     """
     from dyad.evaluate.gate import check_floors, raise_floors
     from dyad.evaluate.gold import load_gold
+    from dyad.evaluate.links import facts_file_for, load_facts_file, score_links
     from dyad.evaluate.score import evaluate as run_eval
 
     with _errors():
@@ -324,7 +327,10 @@ def evaluate(
         wanted = {g.name for g in gold_docs}
         with _open(db) as store:
             documents = {d.name: d for d in store.iter_documents() if d.name in wanted}
-        report = run_eval(gold_docs, documents)
+            report = run_eval(gold_docs, documents)
+            facts_path = facts_file_for(gold)
+            facts_gold = load_facts_file(facts_path) if facts_path else []
+            report.links = score_links(gold_docs, documents, store.links, facts_gold)
     if as_json:
         out.print_json(json.dumps(report.to_dict()))
     else:
@@ -452,6 +458,81 @@ def show_settings(config: ConfigOption = None) -> None:
     with _errors():
         current = _settings(config)
     render.settings_table(out, SETTINGS, current)
+
+
+# --- across documents: stories and facts (dyad.link) -----------------------------------
+
+StatusFilter = Annotated[
+    str | None,
+    typer.Option("--status", help="corroborated, single-source or contested."),
+]
+FACT_STATUSES = ("corroborated", "single-source", "contested")
+
+
+def _dyad_pair(dyad: str | None) -> tuple[str, str] | None:
+    if dyad is None:
+        return None
+    parts = [p.strip().upper() for p in dyad.split("-")]
+    if len(parts) != 2 or not all(parts):
+        raise _fail(f"--dyad takes two country codes joined by '-', e.g. RUS-IRN; got {dyad!r}")
+    return parts[0], parts[1]
+
+
+@app.command()
+def stories(db: DbOption = None) -> None:
+    """List the stories: documents that report the same happening, latest first.
+
+    Example: `dyad stories --db demo.db`
+    """
+    from dyad.report.stories import stories_table
+
+    with _errors(), _open(db) as store:
+        rows = store.links.stories()
+    stories_table(out, rows)
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id or a unique prefix of one.")],
+    db: DbOption = None,
+) -> None:
+    """Show one story: its facts with status and independent origins, its
+    contradictions with both sides, and its documents.
+
+    Example: `dyad story s-1a2b3c --db demo.db`
+    """
+    from dyad.report.stories import story_view
+
+    with _errors(), _open(db) as store:
+        found = store.links.story(story_id)
+        if found is None:
+            raise _fail(f"no single story with id {story_id!r}; `dyad stories` lists them", 1)
+        facts = store.links.facts(story_id=found["story_id"])
+        conflicts = store.links.contradictions(found["story_id"])
+    story_view(out, found, facts, conflicts)
+
+
+@app.command()
+def facts(
+    db: DbOption = None,
+    dyad: DyadFilter = None,
+    status: StatusFilter = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+) -> None:
+    """List merged facts by date: one row per real-world event, however many
+    articles report it, with its status and number of independent origins.
+
+    Example: `dyad facts --dyad RUS-IRN --status corroborated --since 2025-06`
+    """
+    from dyad.report.stories import facts_table
+
+    if status is not None and status not in FACT_STATUSES:
+        raise _fail(f"unknown status {status!r}; one of: {', '.join(FACT_STATUSES)}")
+    pair = _dyad_pair(dyad)
+    with _errors(), _open(db) as store:
+        rows = store.links.facts(dyad=pair, status=status, since=since, until=until)
+    facts_table(out, rows, f"{len(rows)} facts")
 
 
 if __name__ == "__main__":  # pragma: no cover

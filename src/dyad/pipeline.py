@@ -16,7 +16,7 @@ import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.language import Language
@@ -31,7 +31,8 @@ from dyad.clean import (
 )
 from dyad.errors import DocumentError, StoreError
 from dyad.ingest import IngestSettings, iter_inputs
-from dyad.model import Document, IngestError, RawDocument
+from dyad.link import LinkReport, link_new
+from dyad.model import Document, Event, IngestError, RawDocument
 from dyad.nlp import build_nlp, make_doc, sentence_ref
 from dyad.nlp.extensions import get_list
 from dyad.settings import Settings
@@ -56,6 +57,7 @@ class IngestReport:
     already_stored: int = 0
     near_duplicates: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    linked: LinkReport | None = None  # stories and facts updated after the documents
 
 
 def clean_settings(settings: Settings) -> CleanSettings:
@@ -93,10 +95,19 @@ def annotate(document: Document, nlp: Language) -> Document:
     document.actors = list(get_list(doc, "actors"))
     document.places = list(get_list(doc, "places"))
     document.times = list(get_list(doc, "times"))
-    document.events = list(get_list(doc, "events"))
+    document.events = [corpus_event(document.doc_id, e) for e in get_list(doc, "events")]
     document.quotes = list(get_list(doc, "quotes"))
     document.flags = list(get_list(doc, "flags"))
     return document
+
+
+def corpus_event(doc_id: str, event: Event) -> Event:
+    """The event with an id unique across the corpus: its document's id, then its own.
+
+    Extraction ids are unique within a document only (where and what the event codes);
+    facts cite mentions from many documents, so the stored id carries the document's too.
+    """
+    return replace(event, id=f"{doc_id[:10]}-{event.id[:10]}")
 
 
 # --- worker side: one annotation pipeline per process, built once ----------------------
@@ -369,6 +380,8 @@ def ingest(
     finally:
         executor.shutdown()
         run.finish()
+    # After the run: a document stored by a killed run is linked by the next one.
+    run.report.linked = link_new(store.links)
     return run.report
 
 
@@ -383,4 +396,6 @@ def reannotate(
         documents = [annotate(d, nlp) for d in batch]
         updated += store.update_annotations(documents)
         notify("stored", len(documents))
+    store.links.clear()  # the events changed: every story and fact is recomputed
+    link_new(store.links)
     return updated

@@ -94,6 +94,7 @@ class GoldDocument:
 
     name: str
     published: str | None = None
+    story: str | None = None  # the story the document belongs to (dev gold)
     boilerplate: list[str] = field(default_factory=list)
     events: list[GoldEvent] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
@@ -177,7 +178,8 @@ def parse_document(data: Any) -> GoldDocument:
         _quote(item, f"{name}: quotes[{i}]")
         for i, item in enumerate(_list(data, "quotes", where=name))
     ]
-    return GoldDocument(name, published, list(boilerplate), events, quotes)
+    story = _optional_text(data, "story", where=name)
+    return GoldDocument(name, published, story, list(boilerplate), events, quotes)
 
 
 def _event(data: Any, where: str) -> GoldEvent:

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 # Measures where a lower value is better; the gate pins a ceiling for them.
-LOWER_IS_BETTER = frozenset({"events.extra_rate"})
+LOWER_IS_BETTER = frozenset({"events.extra_rate", "facts.per_gold_fact"})
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,8 @@ class EvalReport:
     per_document: list[DocumentCounts] = field(default_factory=list)
     missing_documents: list[str] = field(default_factory=list)
     items: list[Mismatch] = field(default_factory=list)
+    # Across documents (stories, facts, origins, conflicts): measure -> (value, detail).
+    links: dict[str, tuple[float | None, str]] = field(default_factory=dict)
 
     @property
     def measures(self) -> dict[str, float | None]:
@@ -160,6 +162,7 @@ class EvalReport:
             out["events.extra_rate"] = _ratio(
                 events.extracted - events.matched, events.gold, empty=0.0
             )
+        out.update({name: value for name, (value, _) in self.links.items()})
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -190,6 +193,7 @@ class EvalReport:
         if events is not None:
             extra = events.extracted - events.matched
             details["events.extra_rate"] = f"{extra} unmatched extracted / {events.gold} gold"
+        details.update({name: detail for name, (_, detail) in self.links.items()})
         return [(name, value, details.get(name, "")) for name, value in self.measures.items()]
 
     def type_rows(self) -> list[tuple[str, int, int, int]]:

@@ -201,6 +201,15 @@ def _score_document(gold: GoldDocument, document: Document) -> _Scored:
     )
 
 
+def matched_events(gold: GoldDocument, document: Document) -> list[tuple[GoldDyad, Event]]:
+    """The (gold dyad, extracted event) pairs the event scores match, for any modality."""
+    dyads, _ = _gold_dyads(gold, document, TextLocator(document.text))
+    pairs = _match_events(
+        dyads, range(len(dyads)), document.events, range(len(document.events)), False
+    )
+    return [(dyads[i], document.events[j]) for i, j in pairs]
+
+
 def _gold_dyads(
     gold: GoldDocument, document: Document, locator: TextLocator
 ) -> tuple[list[GoldDyad], list[Mismatch]]:

@@ -3,6 +3,8 @@
 News scrapes put headlines, deks and bylines on lines of their own with no final stop, so a
 line break always ends a sentence. Inside a paragraph a sentence ends at `.`, `!` or `?`
 (with any closing quotes or brackets that follow) when the next word starts like a sentence.
+A wire dateline ("MOSCOW, March 10 (Reuters) -") is a sentence of its own: left in front
+of the clause, the parser takes the city for the subject and the actor for an apposition.
 """
 
 from __future__ import annotations
@@ -18,6 +20,33 @@ from dyad.nlp.tokens import doc_text
 _FINAL = {".", "!", "?", "…", "?!", "!?", "...", "...."}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»", "›"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«", "‹", "—", "–", "-"}
+_DASHES = {"-", "–", "—", "--"}
+#: How many tokens a dateline may run before its dash.
+_DATELINE_TOKENS = 12
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """The token after a dateline opening the line at `start`, if the line opens with one.
+
+    A dateline starts with a place in capitals ("MOSCOW", "NEW DELHI") and ends at a dash
+    that follows the place, a date or an agency credit ("(Reuters)", "/AP/"), before a
+    capitalised word.
+    """
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first.text) > 1):
+        return None
+    stop = min(len(doc) - 1, start + _DATELINE_TOKENS)
+    for i in range(start + 1, stop):
+        token = doc[i]
+        if "\n" in token.text or "\n" in doc[i - 1].whitespace_:
+            return None
+        if token.text in _DASHES:
+            before, after = doc[i - 1], doc[i + 1]
+            credited = before.text in {")", "/"} or before.is_upper or before.like_num
+            return i + 1 if credited and after.text[:1].isupper() else None
+        if token.pos_ == "VERB" or token.text in _FINAL:
+            return None
+    return None
 
 
 def _starts_sentence(text: str) -> bool:
@@ -38,6 +67,8 @@ def dyad_sentences(doc: Doc) -> Doc:
     starts = [-1] * n
     starts[0] = 1
     i = 0
+    if (end := _dateline_end(doc, 0)) is not None:
+        starts[end] = 1
     while i < n:
         token = doc[i]
         if "\n" in token.text or "\n" in token.whitespace_:
@@ -46,6 +77,8 @@ def dyad_sentences(doc: Doc) -> Doc:
                 j += 1
             if j < n:
                 starts[j] = 1
+                if (end := _dateline_end(doc, j)) is not None:
+                    starts[end] = 1
             i = j
             continue
         if token.text in _FINAL:

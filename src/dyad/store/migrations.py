@@ -45,9 +45,16 @@ def _events_dyad_index(conn: Connection) -> None:
     schema.events_dyad_index.create(conn, checkfirst=True)
 
 
+def _link_tables(conn: Connection) -> None:
+    """Stories, merged facts, their mentions, origins and contradictions (dyad.link)."""
+    for table in schema.LINK_TABLES:
+        table.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_events_dyad_index", _events_dyad_index, ("ix_events_dyad",)),
+    Migration("0003_link_tables", _link_tables),
 )
 
 

@@ -160,3 +160,106 @@ DATA_TABLES = (
     quotes,
     ingest_errors,
 )
+
+# --- across documents (dyad.link): added by migration 0003 ------------------------------
+
+link_profiles = Table(
+    "link_profiles",
+    metadata,
+    # What linking needs of a document, computed once when it is first linked.
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("anchor", Text),  # the day the document reports on (YYYY-MM-DD), if known
+    Column("profile", Text, nullable=False),  # JSON of dyad.link.profile.Profile
+)
+
+link_keys = Table(
+    "link_keys",
+    metadata,
+    # Blocking keys (people, organisations, dyads): candidates share at least one.
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Index("ix_link_keys_key", "key"),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("title", Text),
+    Column("start", Text),
+    Column("end", Text),
+    Column("documents", Integer, nullable=False),
+    Column("outlets", Text, nullable=False),  # JSON list
+    Column("facts", Integer, nullable=False),
+    Index("ix_stories_start", "start"),
+)
+
+story_documents = Table(
+    "story_documents",
+    metadata,
+    # A document's story and its origin within it (documents of one origin are not
+    # independent: the same outlet, a credited agency, or copied sentences).
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("story_id", String(40), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("origin_reason", Text, nullable=False),
+    Index("ix_story_documents_story_id", "story_id"),
+)
+
+facts = Table(
+    "facts",
+    metadata,
+    Column("fact_id", String(40), primary_key=True),
+    Column("story_id", String(40), nullable=False),
+    Column("type", Text, nullable=False),
+    Column("modality", Text, nullable=False),
+    Column("source_country", Text),
+    Column("source_name", Text),
+    Column("target_country", Text),
+    Column("target_name", Text),
+    Column("date_value", Text),
+    Column("date_precision", Text),
+    Column("status", Text, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("origins", Text, nullable=False),  # JSON: lists of document names
+    Index("ix_facts_story_id", "story_id"),
+    Index("ix_facts_dyad", "source_country", "target_country"),
+)
+
+fact_mentions = Table(
+    "fact_mentions",
+    metadata,
+    Column("fact_id", String(40), nullable=False),
+    # Stores written before event ids carried their document's id need both in the key.
+    Column("doc_id", String(64), ForeignKey("documents.doc_id"), primary_key=True),
+    Column("event_id", Text, primary_key=True),
+    Column("modality", Text, nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Column("trigger_start", Integer, nullable=False),
+    Column("trigger_end", Integer, nullable=False),
+    Index("ix_fact_mentions_fact_id", "fact_id"),
+    Index("ix_fact_mentions_doc_id", "doc_id"),
+)
+
+contradictions = Table(
+    "contradictions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("story_id", String(40), nullable=False),
+    Column("fact_id", String(40)),  # None when the disagreement is not about one fact
+    Column("field", Text, nullable=False),
+    Column("payload", Text, nullable=False),  # JSON: documents, values, evidence, summary
+    Index("ix_contradictions_story_id", "story_id"),
+    Index("ix_contradictions_fact_id", "fact_id"),
+)
+
+LINK_TABLES = (
+    link_profiles,
+    link_keys,
+    stories,
+    story_documents,
+    facts,
+    fact_mentions,
+    contradictions,
+)

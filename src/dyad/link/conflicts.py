@@ -1,0 +1,214 @@
+"""Where the documents of a story disagree, with both sides cited.
+
+Per fact: different days for one event, affirmed against denied (a contradiction) or
+against only announced or speculated (a discrepancy), and a person given an office they
+did not hold on the date (the actor layer's anachronism flags in a mention's sentence).
+Per story: one speaker quoted in different wordings of one statement (translations,
+paraphrases), and one statement put in the mouths of different speakers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dyad.link.facts import AFFIRMING, DENYING, Fact
+from dyad.link.groups import Groups
+from dyad.link.profile import words
+from dyad.model import Document, Quote
+
+#: Share of the shorter quotation's words the longer one must hold to be the same
+#: statement; identical wording (after normalising case and punctuation) is no conflict.
+SAME_STATEMENT = 0.6
+#: Share at which two speakers' quotations are one statement (attribution conflicts).
+SAME_WORDS = 0.8
+#: Content words a quotation needs before its wording is compared.
+MIN_QUOTE_WORDS = 5
+#: Modalities that only announce or imagine an event.
+UNREALISED = ("future", "hypothetical")
+
+
+@dataclass
+class Conflict:
+    """One disagreement: its field, the documents on each side, and what each says."""
+
+    field: str  # date | modality | quote_wording | attribution | role_title | number
+    doc_ids: list[str]
+    values: dict[str, str]  # doc_id -> what that document says
+    summary: str
+    fact_id: str | None = None
+    severity: str = "contradiction"  # or "discrepancy": both may be true
+    evidence: dict[str, str] = dataclasses.field(default_factory=dict)  # doc_id -> sentence
+
+
+def _sentence(document: Document, start: int, end: int) -> str:
+    return " ".join(document.text[start:end].split())
+
+
+def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Conflict]:
+    """The disagreements among one fact's mentions."""
+    out: list[Conflict] = []
+    evidence = {
+        m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
+        for m in sorted(fact.mentions, key=lambda m: m.event.sentence.start, reverse=True)
+    }
+    days = {m.doc_id: m.day for m in fact.mentions if m.day}
+    if len(set(days.values())) > 1:
+        out.append(
+            Conflict(
+                "date",
+                sorted(days),
+                {d: v for d, v in sorted(days.items()) if v},
+                f"{fact.type} dated {' / '.join(sorted(set(v for v in days.values() if v)))}",
+                evidence={d: evidence[d] for d in days},
+            )
+        )
+    by_doc: dict[str, set[str]] = {}
+    for m in fact.mentions:
+        by_doc.setdefault(m.doc_id, set()).add(m.event.modality)
+    affirm = {d for d, ms in by_doc.items() if ms & set(AFFIRMING)}
+    for others, severity, what in (
+        (DENYING, "contradiction", "affirmed by some documents, denied by others"),
+        (
+            UNREALISED,
+            "discrepancy",
+            "reported as done by some documents, as only expected by others",
+        ),
+    ):
+        against = {d for d, ms in by_doc.items() if ms & set(others) and d not in affirm}
+        if affirm and against:
+            docs = sorted(affirm | against)
+            values = {d: ("asserted" if d in affirm else sorted(by_doc[d])[0]) for d in docs}
+            out.append(
+                Conflict(
+                    "modality",
+                    docs,
+                    values,
+                    f"{fact.type} {what}",
+                    severity=severity,
+                    evidence={d: evidence[d] for d in docs},
+                )
+            )
+    roles: dict[str, str] = {}
+    for m in fact.mentions:
+        document = documents[m.doc_id]
+        for flag in document.flags:
+            inside = flag.start is not None and (
+                m.event.sentence.start <= flag.start < m.event.sentence.end
+            )
+            if flag.kind == "anachronism" and inside:
+                roles[m.doc_id] = flag.message
+    if roles:
+        docs = sorted(roles)
+        out.append(
+            Conflict(
+                "role_title",
+                docs,
+                roles,
+                "an office the person did not hold on that date (per the actor data)",
+                evidence={d: evidence[d] for d in docs},
+            )
+        )
+    for conflict in out:
+        conflict.fact_id = fact.fact_id
+    return out
+
+
+@dataclass(frozen=True)
+class _Said:
+    doc_id: str
+    speaker: str
+    quote: Quote
+    words: frozenset[str]
+    wording: str  # normalised: lowercase words joined
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
+
+
+def _quoted(documents: Sequence[Document]) -> list[_Said]:
+    said = []
+    for document in documents:
+        for quote in document.quotes:
+            tokens = words(quote.content.text)
+            if quote.speaker.name and len(tokens) >= MIN_QUOTE_WORDS:
+                said.append(
+                    _Said(
+                        document.doc_id,
+                        quote.speaker.name,
+                        quote,
+                        frozenset(tokens),
+                        " ".join(tokens),
+                    )
+                )
+    return said
+
+
+def _fact_of(quotes: Sequence[_Said], facts: Sequence[Fact]) -> str | None:
+    """The fact whose mentions share sentences with the quotations, if one does."""
+    counts: dict[str, int] = {}
+    for s in quotes:
+        start = s.quote.content.start
+        for fact in facts:
+            for m in fact.mentions:
+                if m.doc_id == s.doc_id and m.event.sentence.start <= start < m.event.sentence.end:
+                    counts[fact.fact_id] = counts.get(fact.fact_id, 0) + 1
+    return min(counts, key=lambda f: (-counts[f], f)) if counts else None
+
+
+def quote_conflicts(documents: Sequence[Document], facts: Sequence[Fact]) -> list[Conflict]:
+    """Wording variants of one speaker's statement, and statements given two speakers."""
+    said = _quoted(documents)
+    out: list[Conflict] = []
+    by_speaker: dict[str, list[_Said]] = {}
+    for s in said:
+        by_speaker.setdefault(s.speaker, []).append(s)
+    for speaker in sorted(by_speaker):
+        items = by_speaker[speaker]
+        groups = Groups(str(i) for i in range(len(items)))
+        for i, a in enumerate(items):
+            for j in range(i + 1, len(items)):
+                b = items[j]
+                if a.doc_id != b.doc_id and _overlap(a.words, b.words) >= SAME_STATEMENT:
+                    groups.union(str(i), str(j))
+        for members in groups.groups():
+            variants = [items[int(m)] for m in members]
+            docs = sorted({v.doc_id for v in variants})
+            if len(docs) < 2 or len({v.wording for v in variants}) < 2:
+                continue
+            values: dict[str, str] = {}
+            for v in sorted(variants, key=lambda v: (v.doc_id, -len(v.words))):
+                values.setdefault(v.doc_id, v.quote.content.text)
+            out.append(
+                Conflict(
+                    "quote_wording",
+                    docs,
+                    values,
+                    f"{speaker} quoted in {len(set(values.values()))} wordings",
+                    fact_id=_fact_of(variants, facts),
+                    severity="discrepancy",
+                )
+            )
+    for i, a in enumerate(said):
+        for b in said[i + 1 :]:
+            if (
+                a.doc_id != b.doc_id
+                and a.speaker != b.speaker
+                and _overlap(a.words, b.words) >= SAME_WORDS
+            ):
+                out.append(
+                    Conflict(
+                        "attribution",
+                        sorted({a.doc_id, b.doc_id}),
+                        {
+                            a.doc_id: f"{a.speaker}: {a.quote.content.text}",
+                            b.doc_id: f"{b.speaker}: {b.quote.content.text}",
+                        },
+                        f"the same words attributed to {a.speaker} and to {b.speaker}",
+                        fact_id=_fact_of([a, b], facts),
+                    )
+                )
+    return out

@@ -1,0 +1,77 @@
+"""How alike two documents are, and whether one copies the other.
+
+Both are pairwise and symmetric and read only the two profiles, so stories and origins
+built from them do not depend on the order documents arrive in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from dyad.link.profile import Profile
+
+#: Weights of the three signals in `similarity`: headline and lead words, the people and
+#: organisations named, the (type, dyad) pairs of the events coded.
+WEIGHTS = {"words": 0.5, "names": 0.3, "facts": 0.2}
+#: Shingle overlap (Jaccard) at which two sentences count as one copied sentence.
+COPIED_SENTENCE = 0.5
+#: Copied sentences that make two documents one origin.
+COPIED_SENTENCES = 2
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    first, second = set(a), set(b)
+    union = first | second
+    return len(first & second) / len(union) if union else 0.0
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two unit-length weight maps."""
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(weight * b.get(word, 0.0) for word, weight in a.items())
+
+
+def similarity(a: Profile, b: Profile) -> float:
+    """0..1: how likely two documents report the same story, time aside."""
+    return (
+        WEIGHTS["words"] * cosine(a.terms, b.terms)
+        + WEIGHTS["names"] * jaccard(a.names, b.names)
+        + WEIGHTS["facts"] * jaccard(a.facts, b.facts)
+    )
+
+
+def days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two anchors, or None when either is unknown."""
+    if a is None or b is None:
+        return None
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def copied_sentences(a: Profile, b: Profile) -> int:
+    """How many sentences of `a` have a near-copy in `b` (quotations masked out)."""
+    others = [set(s) for s in b.copy]
+    count = 0
+    for sentence in a.copy:
+        mine = set(sentence)
+        if any(len(mine & o) / len(mine | o) >= COPIED_SENTENCE for o in others if o):
+            count += 1
+    return count
+
+
+def same_origin(a: Profile, b: Profile) -> str | None:
+    """Why two documents are not independent sources, or None when they are.
+
+    The same outlet; the same agency credited or publishing both; or shared sentences
+    outside quotations (a reprint or a rewrite of one copy).
+    """
+    if a.outlet and a.outlet == b.outlet:
+        return f"same outlet {a.outlet}"
+    shared = sorted(set(a.credits) & set(b.credits))
+    if shared:
+        return f"both credit {', '.join(shared)}"
+    copied = copied_sentences(a, b)
+    if copied >= COPIED_SENTENCES:
+        return f"{copied} sentences copied"
+    return None

@@ -1,0 +1,103 @@
+"""Stories: documents that report the same happening, grouped as they arrive.
+
+Two dated documents belong together when they are at most `WINDOW_DAYS` apart and alike
+enough (`similarity`); stories are the connected groups of such pairs, so the result is
+the same in whatever order documents arrive. A document with no date (no publication
+date, none in its URL) joins the story of the dated document it is most alike, if any
+is alike enough; it never joins two stories together, so one undated article about a
+pair of leaders cannot merge their meetings months apart. Undated documents alike no
+dated one group among themselves.
+
+Ties: an undated document equally alike two dated ones joins the one whose doc_id sorts
+first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from dyad.link.groups import Groups, first_wins
+from dyad.link.profile import Profile
+from dyad.link.similarity import days_apart, similarity
+
+#: Most days between two dated documents of one story.
+WINDOW_DAYS = 3
+#: Least similarity of two documents of one story.
+SAME_STORY = 0.3
+
+
+def same_story(a: Profile, b: Profile) -> bool:
+    """Whether two dated documents are one story's (symmetric, order-free)."""
+    apart = days_apart(a.anchor, b.anchor)
+    return apart is not None and apart <= WINDOW_DAYS and similarity(a, b) >= SAME_STORY
+
+
+def group_stories(profiles: Sequence[Profile]) -> list[list[str]]:
+    """The stories among these documents, as lists of doc ids (see the module docstring)."""
+    groups = Groups(p.doc_id for p in profiles)
+    dated = sorted((p for p in profiles if p.anchor), key=lambda p: p.anchor or "")
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            if (days_apart(a.anchor, b.anchor) or 0) > WINDOW_DAYS:
+                break
+            if same_story(a, b):
+                groups.union(a.doc_id, b.doc_id)
+    loose = []
+    for u in sorted((p for p in profiles if not p.anchor), key=lambda p: p.doc_id):
+        best = max(
+            ((similarity(u, d), first_wins(d.doc_id)) for d in dated),
+            default=None,
+        )
+        if best is not None and best[0] >= SAME_STORY:
+            groups.union(u.doc_id, first_wins(best[1]))
+        else:
+            loose.append(u)
+    for i, a in enumerate(loose):
+        for b in loose[i + 1 :]:
+            if similarity(a, b) >= SAME_STORY:
+                groups.union(a.doc_id, b.doc_id)
+    return groups.groups()
+
+
+def story_id(doc_ids: Iterable[str]) -> str:
+    """A story's id: derived from its first document id, stable while that one stays."""
+    return "s-" + hashlib.sha1(min(doc_ids).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class StoryInfo:
+    """A story's summary: its most central headline, date range, documents, outlets."""
+
+    story_id: str
+    title: str
+    start: str | None
+    end: str | None
+    doc_ids: list[str]
+    outlets: list[str]
+
+
+def describe(profiles: Sequence[Profile], fact_dates: Iterable[str] = ()) -> StoryInfo:
+    """The summary of one story's documents.
+
+    The title is the headline of the document most alike all the others (ties: the
+    earliest doc id); the date range spans the documents' anchors and the days of its
+    facts.
+    """
+    ids = sorted(p.doc_id for p in profiles)
+    central = max(
+        profiles,
+        key=lambda p: (sum(similarity(p, q) for q in profiles if q is not p), first_wins(p.doc_id)),
+    )
+    days = sorted({p.anchor for p in profiles if p.anchor} | {d[:10] for d in fact_dates})
+    outlets = Counter(p.outlet for p in profiles if p.outlet)
+    return StoryInfo(
+        story_id=story_id(ids),
+        title=central.headline,
+        start=days[0] if days else None,
+        end=days[-1] if days else None,
+        doc_ids=ids,
+        outlets=sorted(outlets),
+    )
