@@ -386,3 +386,26 @@ def test_a_time_of_another_trigger_does_not_block_a_shared_date(extract: Extract
     }
     assert dates[(1, "FRA")] == "2025-06-23"
     assert dates[(1, "RUS")] == "2025-06-24"
+
+
+# text -> (type, date) of each event: the time of a clause dates its verb; a nominal event
+# that is what another act is about keeps only a time of its own phrase
+GOVERNED_DATES = [
+    (
+        "Japan condemned the Israeli strikes on Iran on Monday.",
+        {("ACCUSE", "2025-06-23"), ("ASSAULT", None)},
+    ),
+    (  # the strikes of the second sentence are the ones the first one dates
+        "Israel struck Iran on June 13. Japan condemned the Israeli strikes on Iran on Monday.",
+        {("ASSAULT", "2025-06-13"), ("ACCUSE", "2025-06-23")},
+    ),
+    ("Japan met China on Monday.", {("CONSULT", "2025-06-23")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOVERNED_DATES)
+def test_a_clause_time_dates_the_act_not_what_it_is_about(
+    extract: Extract, text: str, expected: set
+) -> None:
+    found = {(e.type, e.date.value if e.date else None) for e in extract(text)}
+    assert found == expected

@@ -19,7 +19,7 @@ from typing import Any
 
 from dyad.errors import GoldError
 from dyad.evaluate.gold import gold_fingerprint
-from dyad.evaluate.report import LOWER_IS_BETTER, EvalReport
+from dyad.evaluate.report import LOWER_IS_BETTER, UNGATED, EvalReport
 
 _EPSILON = 1e-9
 
@@ -126,7 +126,7 @@ def raise_floors(
     floors = dict(old)
     changed: dict[str, tuple[float | None, float]] = {}
     for name, value in report.measures.items():
-        if value is None:
+        if value is None or name in UNGATED:
             continue
         lower = name in LOWER_IS_BETTER
         pinned = _round_up(value) if lower else _round_down(value)

@@ -18,6 +18,7 @@ HOW_WEIGHT = {
     "coref": 0.8, "place": 0.85,
 }  # fmt: skip
 
+
 @dataclass
 class Candidate:
     """An event under construction, with what built it."""
@@ -35,6 +36,7 @@ class Candidate:
     verb_reading: bool = False
     absolute: bool = False  # "with X doing Y": the source came from an absolute phrase
     other_heads: tuple[int, ...] = ()  # token ids of every trigger of the sentence
+    argument_of: int | None = None  # a trigger of another type whose argument this noun is
     timed_sentence: bool = False  # the sentence has a time expression, usable or not
     reported_past: bool = False  # told in the simple past ("said", "condemned"): news
     conflict_call: bool = False  # a call for a ceasefire, restraint, de-escalation

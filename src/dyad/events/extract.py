@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -67,6 +68,7 @@ from dyad.model import (
 from dyad.model import (
     Span as TextSpan,
 )
+from dyad.nlp import clauses
 from dyad.nlp.extensions import get_list
 from dyad.nlp.sentences import sentence_ref
 from dyad.nlp.tokens import doc_text, token_table
@@ -192,6 +194,7 @@ class EventExtractor:
             heads = tuple(m.head for m in matches)
             for cand in candidates:
                 cand.other_heads = heads
+                cand.argument_of = _governing_trigger(doc, cand, matches)
                 cand.reported_past = frame.reported_past(cand.match.head)
                 cand.timed_sentence = bool(s_times) and (
                     cand.event_type.name not in self._repeat_dated
@@ -259,6 +262,8 @@ class EventExtractor:
         lo, hi = frame.segment(head)
         segment = (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         others = [doc[i].idx for i in cand.other_heads if i != head]
+        if cand.argument_of is not None:
+            return bool(_phrase_times(doc, head, times))
         return bool(clause_times(times, doc[head].idx, segment, others))
 
     @staticmethod
@@ -292,9 +297,7 @@ class EventExtractor:
     @staticmethod
     def _noun_reading(frame: ArgumentFrame, match: TriggerMatch) -> bool:
         """The trigger reads as a noun in its sentence's parse."""
-        return token_reading(
-            frame.doc, match.head, match.last, match.entry.pos, frame.title_case
-        )
+        return token_reading(frame.doc, match.head, match.last, match.entry.pos, frame.title_case)
 
     def _arguments(
         self, frame: ArgumentFrame, match: TriggerMatch
@@ -416,11 +419,7 @@ class EventExtractor:
         if (
             entry.need_target
             or (one_sided_noun and not provisional)
-            or (
-                event_type.symmetric
-                and not self.settings.one_sided_symmetric
-                and not provisional
-            )
+            or (event_type.symmetric and not self.settings.one_sided_symmetric and not provisional)
         ):
             # a meeting with nobody, or a noun whose own participants are not in the text,
             # is background, not a codable event
@@ -513,9 +512,7 @@ class EventExtractor:
         if len(others) != 1:
             return None
         mention = next(iter(others.values()))
-        return state_level(actor_ref(mention)), 0.75 * HOW_WEIGHT.get(
-            mention.how, 0.85
-        )
+        return state_level(actor_ref(mention)), 0.75 * HOW_WEIGHT.get(mention.how, 0.85)
 
     def _acceptable(
         self, event_type: EventType, src: ActorRef | None, tgt: ActorRef | None
@@ -546,9 +543,7 @@ class EventExtractor:
         for cand in candidates:
             head = cand.match.head
             inside = any(
-                act is not cand.match
-                and head - act.last > 0
-                and frame.within(act.head, head)
+                act is not cand.match and head - act.last > 0 and frame.within(act.head, head)
                 for act in acts
             )
             if inside and self._noun_reading(frame, cand.match) and not cand.explicit_source:
@@ -581,6 +576,12 @@ class EventExtractor:
             # or a relationship's state, not an occurrence the report asserts
             modality = "generic"
         lo, hi = frame.segment(match.head)
+        if cand.argument_of is not None:
+            # "condemned the attacks on Monday": the day is the condemnation's; the
+            # attacks keep only a time of their own phrase ("the June 13 attacks")
+            # (with no time in the sentence, the lead's news default still applies)
+            published = None if times else published
+            times = _phrase_times(doc, match.head, times)
         date = event_date(
             times,
             head_idx,
@@ -662,3 +663,29 @@ class EventExtractor:
             or (e.type, e.source.country if e.source else None) not in targeted
         ]
         return sorted(out, key=lambda ec: ec[0].trigger.start)
+
+
+def _governing_trigger(doc: Doc, cand: Candidate, matches: Sequence[TriggerMatch]) -> int | None:
+    """The trigger of another type whose argument a nominal trigger is, if any.
+
+    In "Putin condemned the attacks on Iran" the attacks are what the condemnation is
+    about; the times of the clause date the condemnation, not them.
+    """
+    noun = doc[cand.match.head]
+    if not clauses.reads_as_noun(noun):
+        return None
+    others = {m.head for m in matches if m.entry.type != cand.event_type.name}
+    top = clauses.clause_head(noun)
+    for ancestor in noun.ancestors:
+        if ancestor.i in others:
+            return ancestor.i
+        if ancestor == top:
+            break
+    return None
+
+
+def _phrase_times(doc: Doc, head: int, times: list[TimeMention]) -> list[TimeMention]:
+    """The times inside a nominal trigger's own phrase ("the June 13 strikes on Iran")."""
+    token = doc[head]
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return [t for t in times if start <= t.start and t.end <= end]
