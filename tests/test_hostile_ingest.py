@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -271,3 +272,38 @@ def test_store_counts_its_nul_refusals(tmp_path: Path) -> None:
     assert [e.name for e in written.refused] == ["bad"]
     assert [(e.name, e.stage) for e in rows] == [("bad", "store")]
     assert "NUL" in rows[0].cause
+
+
+@pytest.mark.parametrize(
+    ("make", "refused"),
+    [
+        # a feed item is not size-checked by its reader: the pipeline refuses it unread
+        (
+            lambda n: (
+                f'<rss version="2.0"><channel><title>W</title><item><guid>big</guid><description>{"w " * n}</description></item></channel></rss>'
+            ),
+            True,
+        ),
+        (lambda n: _jsonl({"name": "big", "text": "w " * n}), True),
+        (lambda n: _jsonl({"name": "big", "text": "w " * (n // 4)}), False),
+    ],
+)
+def test_one_size_limit_refuses_before_cleaning(tmp_path: Path, make: Any, refused: bool) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    limit = 40_000
+    (folder / ("x.rss" if "rss" in make(1) else "x.jsonl")).write_text(make(limit // 2 + 100))
+    settings = load_settings(None, db=str(tmp_path / "s.db"), components=[], max_bytes=limit)
+    with Store(settings.db) as store:
+        report = ingest([str(folder)], store, settings)
+    if refused:
+        (error,) = report.errors
+        assert error.stage == "read" and "too large" in error.cause and "max_bytes" in error.cause
+    else:
+        assert report.stored == ["big"] and not report.errors
+
+
+def test_parser_limit_follows_max_bytes() -> None:
+    from dyad.pipeline import nlp_for
+
+    assert nlp_for(load_settings(None, components=[], max_bytes=123_456)).max_length == 123_457

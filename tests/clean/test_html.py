@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.clean.html import extract_html
+from dyad.clean.html import MAX_TAG_CHARS, cut_long_tags, extract_html
 from dyad.errors import DocumentError
 
 P1 = (
@@ -69,3 +69,27 @@ def test_pages_without_text_raise(page: str) -> None:
 def test_page_without_a_date_gets_none_not_today() -> None:
     page = f"<html><head><title>T</title></head><body><article><p>{P1}</p><p>{P2}</p></article></body></html>"
     assert extract_html(page, "page").published is None
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ('<p class="lead">Text</p>', '<p class="lead">Text</p>'),
+        ("<p " + 'a="x" ' * 10 + ">T</p>", "<p " + 'a="x" ' * 10 + ">T</p>"),
+        ("<p " + " ".join(f'a{i}="v"' for i in range(1000)) + ">Talks</p>", None),
+        ("<div " + "x" * 5000 + ">Talks</div>", "<div>Talks</div>"),
+    ],
+)
+def test_long_start_tags_are_cut(html: str, expected: str | None) -> None:
+    cut = cut_long_tags(html)
+    if expected is not None:
+        assert cut == expected
+    else:
+        assert len(cut) < MAX_TAG_CHARS + 20 and cut.endswith(">Talks</p>")
+        assert '" a' in cut and not cut.startswith("<p>")  # whole attributes kept
+
+
+def test_page_with_a_huge_attribute_list_still_yields_its_text() -> None:
+    attrs = " ".join(f'data-k{i}="v{i}"' for i in range(50_000))
+    page = f"<html><body><article><p {attrs}>Lavrov met Araghchi in Moscow on Monday.</p></article></body></html>"
+    assert "Lavrov met Araghchi" in extract_html(page, "wide").text

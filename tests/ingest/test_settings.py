@@ -22,6 +22,6 @@ def test_bad_settings(kwargs: dict[str, float], message: str) -> None:
 
 def test_defaults() -> None:
     settings = IngestSettings()
-    assert settings.max_bytes == 10 * 1024 * 1024
+    assert settings.max_bytes == 5_000_000
     assert settings.user_agent.startswith("dyad/")
     assert settings.max_redirects == 5

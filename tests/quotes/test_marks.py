@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.quotes.marks import find_quotations
+from dyad.quotes.marks import Quotation, Quotations, find_quotations
 
 
 def _contents(text: str) -> list[tuple[str, bool]]:
@@ -49,3 +49,37 @@ def _contents(text: str) -> list[tuple[str, bool]]:
 )
 def test_find_quotations(text: str, expected: list) -> None:
     assert _contents(text) == expected
+
+
+def _q(open_: int, close: int | None, end: int) -> Quotation:
+    return Quotation(open=open_, close=close, start=open_ + 1, end=end)
+
+
+@pytest.mark.parametrize(
+    ("quotes", "offset", "inside"),
+    [
+        ([], 5, False),
+        ([_q(10, 20, 20)], 9, False),
+        ([_q(10, 20, 20)], 10, True),
+        ([_q(10, 20, 20)], 20, True),  # the closing mark itself
+        ([_q(10, 20, 20)], 21, False),
+        ([_q(10, None, 15)], 14, True),
+        ([_q(10, None, 15)], 15, False),
+        ([_q(30, 40, 40), _q(10, 20, 20)], 35, True),  # not in text order
+        ([_q(10, 40, 40), _q(15, 20, 20)], 30, True),  # one inside another
+        ([_q(10, 20, 20), _q(30, 40, 40)], 25, False),
+    ],
+)
+def test_quotations_cover_like_a_scan(quotes: list[Quotation], offset: int, inside: bool) -> None:
+    index = Quotations(quotes)
+    assert index.covers(offset) is inside
+    assert inside is any(q.open <= offset < q.outer_end for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "opens"),
+    [(0, 100, [10, 30, 50]), (11, 50, [30]), (10, 11, [10]), (51, 60, [])],
+)
+def test_quotations_opening_in(start: int, end: int, opens: list[int]) -> None:
+    index = Quotations([_q(50, 55, 55), _q(10, 20, 20), _q(30, 40, 40)])
+    assert [q.open for q in index.opening_in(start, end)] == opens

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import trafilatura
 from htmldate import find_date
 
 from dyad.errors import DocumentError
+
+#: A start tag longer than this is cut: no page needs kilobytes of attributes on one tag,
+#: and lxml's and justext's cost grows with the square of an attribute list.
+MAX_TAG_CHARS = 2048
+_LONG_TAG = re.compile(rf"<([a-zA-Z][\w:.-]*)(\s[^<>]{{{MAX_TAG_CHARS},}})>")
 
 _NO_TEXT = "no article text found in the HTML page; check that it is an article, not a menu"
 
@@ -24,6 +30,17 @@ class HtmlExtract:
     url: str | None = None
 
 
+def _cut_tag(match: re.Match[str]) -> str:
+    attributes = match.group(2)[:MAX_TAG_CHARS]
+    attributes = attributes[: attributes.rfind(" ")]  # never half an attribute
+    return f"<{match.group(1)}{attributes}>"
+
+
+def cut_long_tags(html: str) -> str:
+    """`html` with every start tag cut to its first `MAX_TAG_CHARS` characters of attributes."""
+    return _LONG_TAG.sub(_cut_tag, html)
+
+
 def extract_html(html: str, name: str, url: str | None = None) -> HtmlExtract:
     """Extract the main text and metadata of one page.
 
@@ -37,6 +54,7 @@ def extract_html(html: str, name: str, url: str | None = None) -> HtmlExtract:
     """
     if not html.strip():
         raise DocumentError(name, "clean", _NO_TEXT)
+    html = cut_long_tags(html)
     try:
         result = trafilatura.bare_extraction(
             html,

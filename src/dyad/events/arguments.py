@@ -33,6 +33,8 @@ _PARTICIPLE = frozenset({"acl"})
 _CONTROLLED = frozenset({"xcomp"})
 _POBJ = frozenset({"pobj"})
 
+_TENSE_CLIMB = 12  # clauses above a trigger that may still set its tense
+
 
 @dataclass(frozen=True)
 class Group:
@@ -485,7 +487,9 @@ class ArgumentFrame:
         news of an occasion, not background ("has long accused", "accuses")."""
         token = self.doc[head]
         verb = clauses.clause_head(token)
-        for node in (verb, *verb.ancestors):
+        # A few clauses up is as far as a tense carries; a run-on "sentence" thousands of
+        # clauses deep must not be climbed whole for each of its triggers.
+        for node in (verb, *itertools.islice(verb.ancestors, _TENSE_CLIMB)):
             if node.pos_ in clauses.VERBAL_POS:
                 if any(c.dep_ in ("aux", "auxpass") and c.tag_ != "VBD" for c in node.children):
                     return False

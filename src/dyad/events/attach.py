@@ -117,7 +117,13 @@ def event_place(
     best: PlaceMention | None = None
     best_distance = window + 1
     table = token_table(doc)
+    # Only places within the window can win: a character test is enough to pass over the
+    # others, so a long sentence full of places costs places x events comparisons only.
+    low = table.idx[max(0, head - window - 1)]
+    high = table.end[min(len(table.idx) - 1, last + window + 1)]
     for place in places:
+        if place.end < low or place.start > high:
+            continue
         span = table.expand(place.start, place.end)  # doc.char_span(..., "expand")
         if span is None or span[0] == 0:
             continue

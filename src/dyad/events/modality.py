@@ -24,6 +24,7 @@ is not. The first modality of the file's `order` among the votes wins; no vote: 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,7 @@ from dyad.errors import LexiconError
 from dyad.events.datafile import DATA_DIR, LINE_KEY, check_keys, line_of, load_yaml
 from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
+from dyad.nlp.tokens import token_table
 
 DEFAULT_PATH = DATA_DIR / "modality.yaml"
 MODALITIES = ("hypothetical", "negated", "future", "generic")
@@ -66,6 +68,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
 _AUX = frozenset({"aux", "auxpass"})
 _MAX_CLIMB = 12
+_QUESTION_KEY = "dyad.question_marks"
 
 
 @dataclass(frozen=True)
@@ -563,12 +566,21 @@ class ModalityClassifier:
     ) -> None:
         """A question mark that closes one of the trigger's clauses: "Will Putin meet ...?"."""
         heads = {t.i for t in clauses}
-        for i in range(sent_start, sent_end):
-            tok = doc[i]
-            if tok.text == "?" and tok.head.i in heads:
+        marks = _question_marks(doc)  # a long sentence is not rescanned for every trigger
+        for i in marks[bisect_left(marks, sent_start) : bisect_left(marks, sent_end)]:
+            if doc[i].head.i in heads:
                 self._vote(votes, "hypothetical", "?")
                 return
 
     @staticmethod
     def _vote(votes: dict[str, str], modality: str, cue: str) -> None:
         votes.setdefault(modality, cue)
+
+
+def _question_marks(doc: Doc) -> list[int]:
+    """Token indices of the document's question marks, found once per Doc."""
+    marks = doc.user_data.get(_QUESTION_KEY)
+    if not isinstance(marks, list):
+        marks = [i for i, text in enumerate(token_table(doc).text) if text == "?"]
+        doc.user_data[_QUESTION_KEY] = marks
+    return marks

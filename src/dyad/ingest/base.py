@@ -44,6 +44,13 @@ def too_big_cause(size: int | None, limit: int, what: str = "file") -> str:
     )
 
 
+def raw_size(doc: RawDocument) -> int:
+    """How large a read document is: its bytes, or the characters of decoded text."""
+    if doc.data is not None:
+        return len(doc.data)
+    return len(doc.text or doc.html or "")
+
+
 def check_content(data: bytes, name: str, source: str, what: str = "file") -> IngestError | None:
     """An error when `data` is empty or binary, else None."""
     if not data:

@@ -30,7 +30,7 @@ class IngestSettings:
             dyad reach into the user's own machine or network.
     """
 
-    max_bytes: int = 10 * 1024 * 1024
+    max_bytes: int = 5_000_000  # the parser's length limit follows it (pipeline.nlp_for)
     max_container_bytes: int = 1024 * 1024 * 1024
     timeout: float = 20.0
     max_redirects: int = 5

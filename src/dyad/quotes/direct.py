@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from dyad.model import ActorMention
 from dyad.nlp.clauses import subjects
 from dyad.quotes.indirect import NAMING, conditional, naming_predicates
-from dyad.quotes.marks import Quotation
+from dyad.quotes.marks import Quotation, Quotations
 from dyad.quotes.speaker import Context, Cue, actors_of, noun_speaker, speakers_of
 
 #: How many tokens after a closing mark an attribution ("Russian Foreign Minister Sergei
@@ -45,8 +45,8 @@ class Attribution:
     cue_token: int | None
 
 
-def _inside(quotes: list[Quotation], offset: int) -> bool:
-    return any(q.open <= offset < q.outer_end for q in quotes)
+def _inside(quotes: Quotations, offset: int) -> bool:
+    return quotes.covers(offset)
 
 
 def _tops(ctx: Context, q: Quotation) -> list[Token]:
@@ -77,7 +77,7 @@ def _own_clause(node: Token) -> bool:
     return has_subject and node.pos_ in ("VERB", "AUX") and node.dep_ not in ("ccomp", "conj")
 
 
-def _governing(ctx: Context, q: Quotation, quotes: list[Quotation]) -> Attribution | None:
+def _governing(ctx: Context, q: Quotation, quotes: Quotations) -> Attribution | None:
     """The cue the quotation depends on in the parse, and its speakers (maybe none)."""
     for top in _tops(ctx, q):
         child, node = top, top.head
@@ -97,7 +97,7 @@ def _governing(ctx: Context, q: Quotation, quotes: list[Quotation]) -> Attributi
     return None
 
 
-def _after(ctx: Context, q: Quotation, quotes: list[Quotation]) -> Attribution | None:
+def _after(ctx: Context, q: Quotation, quotes: Quotations) -> Attribution | None:
     """A cue right after the closing mark: `"...," according to Reuters`."""
     if q.close is None:
         return None
@@ -119,18 +119,17 @@ def _after(ctx: Context, q: Quotation, quotes: list[Quotation]) -> Attribution |
     return None
 
 
-def _before(ctx: Context, q: Quotation, quotes: list[Quotation]) -> Attribution | None:
+def _before(ctx: Context, q: Quotation, quotes: Quotations) -> Attribution | None:
     """The nearest cue before the opening mark in its sentence, or a colon introduction."""
     doc = ctx.doc
     opening = ctx.token_at(q.open)
     sent = ctx.sentence(opening)
-    cues: list[Cue] = [
-        c
-        for c in ctx.cues(sent.start, opening)
-        if not _inside(quotes, doc[c.start].idx) and c.complement in ("clause", "object")
-    ]
-    if cues:
-        cue = cues[-1]
+    cue = ctx.last_cue_before(
+        sent,
+        opening,
+        lambda c: not _inside(quotes, doc[c.start].idx) and c.complement in ("clause", "object"),
+    )
+    if cue is not None:
         between = ctx.text[doc[cue.end - 1].idx + len(doc[cue.end - 1]) : q.open].strip()
         if between and not between.endswith((":", ",")):
             return None  # the quotation does not follow its cue ("Lavrov noted: "...")
@@ -181,6 +180,7 @@ def _previous_speaker(
 def attribute(ctx: Context, quotes: list[Quotation]) -> list[tuple[Quotation, Attribution]]:
     """Every quotation that has a speaker, with its attribution, in text order."""
     done: list[tuple[Quotation, Attribution]] = []
+    quotes = Quotations(quotes)
     for q in quotes:
         found = _governing(ctx, q, quotes)
         if found is None:

@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from dyad.model import ActorMention
 from dyad.nlp.clauses import governor
 from dyad.nlp.tokens import token_table
-from dyad.quotes.marks import Quotation
+from dyad.quotes.marks import Quotation, Quotations
 from dyad.quotes.speaker import Context, Cue, noun_speaker, speakers_of
 
 MIN_CONTENT_TOKENS = 2
@@ -206,6 +206,8 @@ def _trim(ctx: Context, start: int, end: int) -> tuple[int, int]:
 
 
 def _quotations_in(quotes: list[Quotation], start: int, end: int) -> list[Quotation]:
+    if isinstance(quotes, Quotations):
+        return quotes.opening_in(start, end)
     return [q for q in quotes if start <= q.open < end]
 
 
@@ -306,11 +308,12 @@ def find_reported(ctx: Context, quotes: list[Quotation]) -> list[Reported]:
     """Indirect quotes of the document."""
     out: list[Reported] = []
     doc = ctx.doc
+    quotes = Quotations(quotes)
     for sent in ctx.sents:
         if _is_headline(sent):
             continue
         for cue in ctx.cues(sent.start, sent.end):
-            if any(q.open <= doc[cue.start].idx < q.outer_end for q in quotes):
+            if quotes.covers(doc[cue.start].idx):
                 continue  # words inside a quotation are the speaker's, not a report
             ranges = reported(ctx, cue, quotes)
             if not ranges:

@@ -11,6 +11,8 @@ Quotation marks nested inside a quote are part of its content.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 #: Opening mark -> the marks that may close it.
@@ -44,6 +46,33 @@ class Quotation:
     def outer_end(self) -> int:
         """Offset just after the closing mark (or the content, when unclosed)."""
         return self.close + 1 if self.close is not None else self.end
+
+
+class Quotations(list[Quotation]):
+    """Quotations in text order, with "is this offset inside one?" answered in log time
+    (a sentence of thousands of quote marks must not cost quotes x tokens)."""
+
+    def __init__(self, quotes: Iterable[Quotation]) -> None:
+        super().__init__(quotes)
+        self._by_open = sorted(self, key=lambda q: q.open)
+        self._opens = [q.open for q in self._by_open]
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for q in self._by_open:  # merged, so one bisect decides
+            if self._ends and q.open <= self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], q.outer_end)
+            else:
+                self._starts.append(q.open)
+                self._ends.append(q.outer_end)
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self._ends[i]
+
+    def opening_in(self, start: int, end: int) -> list[Quotation]:
+        """The quotations whose opening mark is in [start, end), in text order."""
+        opens = self._opens
+        return self._by_open[bisect_left(opens, start) : bisect_left(opens, end)]
 
 
 def _opens(text: str, i: int, start: int) -> bool:

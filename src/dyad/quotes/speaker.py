@@ -14,7 +14,8 @@ does not know ("Reuters") becomes a speaker named by its text.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -80,6 +81,7 @@ class Context:
         self._max_phrase = max((len(p) for p in lexicon.phrases), default=1)
         self._lower = table.lower
         self._phrase_firsts = {p[0] for p in lexicon.phrases}
+        self._sentence_cues: dict[int, tuple[list[Cue], list[int]]] = {}
         self._cues: dict[int, Cue | None] = {}
 
     def token_at(self, offset: int) -> int:
@@ -121,6 +123,24 @@ class Context:
             else:
                 i += 1
         return out
+
+    def last_cue_before(
+        self, sentence: Span, end: int, accept: Callable[[Cue], bool]
+    ) -> Cue | None:
+        """The last cue of `sentence` starting before token `end` that `accept`s.
+
+        The same cues as `cues(sentence.start, end)`, but the sentence is scanned once and
+        kept, so asking before each of many quotation marks costs no rescan.
+        """
+        found = self._sentence_cues.get(sentence.start)
+        if found is None:
+            cues = self.cues(sentence.start, sentence.end)
+            found = self._sentence_cues[sentence.start] = (cues, [c.start for c in cues])
+        cues, starts = found
+        for i in range(bisect_left(starts, end) - 1, -1, -1):
+            if accept(cues[i]):
+                return cues[i]
+        return None
 
     def mentions_at(self, i: int) -> list[ActorMention]:
         return self.covering[i] if 0 <= i < len(self.covering) else []
