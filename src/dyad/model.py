@@ -208,6 +208,18 @@ class Location:
 
 
 @dataclass
+class Quantity:
+    """A number the text attaches to an event: "his third visit" (3, ordinal), "a 20-year
+    treaty" (20, year), "met five times" (5, time), "killed two guards" (2, guard)."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    unit: str
+
+
+@dataclass
 class Event:
     """One coded event: one (source, target) pair, as GDELT and ICEWS rows are."""
 
@@ -225,6 +237,7 @@ class Event:
     location: Location | None = None
     date: EventDate | None = None
     rule: str | None = None  # the lexicon entry or rule that fired, for `dyad show --events`
+    numbers: list[Quantity] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -243,6 +256,7 @@ class Event:
             location=_from_dict(Location, data.get("location")),
             date=_from_dict(EventDate, data.get("date")),
             rule=data.get("rule"),
+            numbers=[Quantity(**q) for q in data.get("numbers", [])],
         )
 
 
@@ -332,12 +346,15 @@ class Document:
             flags=[Flag(**f) for f in data.get("flags", [])],
         )
 
-    def spans(self) -> list[tuple[str, Span | ActorMention | TimeMention | PlaceMention]]:
+    def spans(
+        self,
+    ) -> list[tuple[str, Span | ActorMention | TimeMention | PlaceMention | Quantity]]:
         """Every offset-carrying item, for checking `text[start:end] == item.text`."""
-        out: list[tuple[str, Span | ActorMention | TimeMention | PlaceMention]] = []
+        out: list[tuple[str, Span | ActorMention | TimeMention | PlaceMention | Quantity]] = []
         out += [("actor", a) for a in self.actors]
         out += [("time", t) for t in self.times]
         out += [("place", p) for p in self.places]
         out += [("trigger", e.trigger) for e in self.events]
+        out += [("number", q) for e in self.events for q in e.numbers]
         out += [("quote", q.content) for q in self.quotes]
         return out

@@ -245,6 +245,9 @@ def test_component_entity_ids(run: Run) -> None:
         ),
         ("President Biden spoke.", "2023-06-22", []),
         ("Former President Biden spoke.", "2025-06-22", []),
+        # a title still to come is no anachronism
+        ("President-elect Trump spoke.", "2025-01-10", []),
+        ("Incoming President Trump spoke.", "2025-01-10", []),
         ("The Biden administration imposed sanctions in 2023.", "2025-06-22", []),
         ("The Trump administration imposed sanctions.", "2025-06-22", []),
         ("President Biden spoke.", None, []),

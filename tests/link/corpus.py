@@ -62,10 +62,17 @@ MAY = [
         "tehran-desk-may",
         "tehran-desk.example",
         "2025-05-06",
-        "Vladimir Putin met Abbas Araghchi in Moscow on Monday for a second round of talks "
-        "this spring.\n\n"
+        "Vladimir Putin met Abbas Araghchi in Moscow on Monday for the second time this "
+        "year.\n\n"
         "The two men reviewed the grain deliveries agreed in March and the progress of the "
         "railway corridor.",
+    ),
+    _record(
+        "caspian-notes-may",
+        "caspian-notes.example",
+        "2025-05-06",
+        "Vladimir Putin received Abbas Araghchi in the Kremlin on Monday for the third time "
+        "this year.\n\nThe two sides said the railway corridor would open next year.",
     ),
 ]
 

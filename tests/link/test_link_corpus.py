@@ -75,7 +75,7 @@ def test_link_meetings_weeks_apart_are_two_facts(linked):
     march = [f for f in meetings if (f["date_value"] or "").startswith("2025-03")]
     may = [f for f in meetings if (f["date_value"] or "").startswith("2025-05")]
     assert len(march) == 1 and len(may) == 1
-    assert _doc_names(may[0]) == {"tehran-desk-may"}
+    assert _doc_names(may[0]) == {"tehran-desk-may", "caspian-notes-may"}
     assert march[0]["story_id"] != may[0]["story_id"]
 
 
@@ -105,6 +105,16 @@ def test_link_a_day_reported_differently_is_one_fact_with_a_date_conflict(linked
     assert conflict["values"]["caspian-notes"] == "2025-03-11"
     assert conflict["values"]["tehran-desk"] == "2025-03-10"
     assert conflict["evidence"]["caspian-notes"].startswith("Vladimir Putin received")
+
+
+def test_link_different_counts_of_one_fact_are_a_number_conflict(linked):
+    (may,) = [
+        f
+        for f in _facts(linked, "CONSULT", ("RUS", "IRN"))
+        if (f["date_value"] or "").startswith("2025-05")
+    ]
+    (conflict,) = [c for c in may["conflicts"] if c["field"] == "number"]
+    assert conflict["values"] == {"caspian-notes-may": "third", "tehran-desk-may": "second"}
 
 
 def test_link_a_denial_contests_the_fact(linked):

@@ -24,6 +24,7 @@ _WORD_LISTS = (
     "place_verbs",
     "place_suffixes",
     "former_markers",
+    "future_markers",
     "pair_phrases",
     "pair_person_nouns",
     "administration_heads",
@@ -54,6 +55,7 @@ class Cues:
     place_verbs: frozenset[str]
     place_suffixes: frozenset[str]
     former_markers: frozenset[str]
+    future_markers: frozenset[str]
     pair_phrases: tuple[str, ...]
     pair_person_nouns: frozenset[str]
     administration_heads: frozenset[str]

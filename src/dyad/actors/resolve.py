@@ -555,6 +555,10 @@ class _Walk:
             and title.office != "other"
             and span_start is not None
             and not r._is_former(doc, span_start)
+            and not any(
+                t.lower_ in r.cues.future_markers
+                for t in doc[max(0, span_start - 2) : m.end]  # "incoming President X"
+            )
         ):
             flag = r.tenure_flag(doc, (span_start, m.end), person, {title.office}, self.on)
             if flag:

@@ -57,6 +57,7 @@ from dyad.events.lexicon import (
 )
 from dyad.events.modality import ModalityClassifier, load_modality, read_modality
 from dyad.events.ontology import EventType, Ontology, load_ontology, read_ontology
+from dyad.events.quantities import event_quantities
 from dyad.events.speech import Judgement, SpeechActs
 from dyad.model import (
     ActorMention,
@@ -628,6 +629,7 @@ class EventExtractor:
             location=location_of(place) if place is not None else None,
             date=date,
             rule=cand.rule,
+            numbers=event_quantities(doc, match.head),
         )
 
     def _dedupe(self, items: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:

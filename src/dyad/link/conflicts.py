@@ -21,10 +21,15 @@ from dyad.model import Document, Quote
 #: Share of the shorter quotation's words the longer one must hold to be the same
 #: statement; identical wording (after normalising case and punctuation) is no conflict.
 SAME_STATEMENT = 0.6
-#: Share at which two speakers' quotations are one statement (attribution conflicts).
-SAME_WORDS = 0.8
+#: Least ratio of the shorter quotation's words to the longer's: a short phrase inside a
+#: long passage is a quote of a part, not another wording of the whole.
+SAME_LENGTH = 0.4
+#: Shared words (Jaccard) at which two speakers' quotations are one statement.
+SAME_WORDS = 0.6
 #: Content words a quotation needs before its wording is compared.
 MIN_QUOTE_WORDS = 5
+#: Letters a word keeps when quotations are compared.
+STEM = 5
 #: Modalities that only announce or imagine an event.
 UNREALISED = ("future", "hypothetical")
 
@@ -53,7 +58,8 @@ def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Confli
         m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
         for m in sorted(fact.mentions, key=lambda m: m.event.sentence.start, reverse=True)
     }
-    days = {m.doc_id: m.day for m in fact.mentions if m.day}
+    # only days the sentences state: a date guessed from the publication is no testimony
+    days = {m.doc_id: m.day for m in fact.mentions if m.day and m.event.date and m.event.date.text}
     if len(set(days.values())) > 1:
         out.append(
             Conflict(
@@ -90,6 +96,7 @@ def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Confli
                     evidence={d: evidence[d] for d in docs},
                 )
             )
+    out += _number_conflicts(fact, evidence)
     roles: dict[str, str] = {}
     for m in fact.mentions:
         document = documents[m.doc_id]
@@ -115,6 +122,34 @@ def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Confli
     return out
 
 
+def _number_conflicts(fact: Fact, evidence: Mapping[str, str]) -> list[Conflict]:
+    """One conflict per unit that the documents of a fact give different numbers for."""
+    by_unit: dict[str, dict[str, set[float]]] = {}
+    texts: dict[tuple[str, str, float], str] = {}
+    for m in fact.mentions:
+        for q in m.event.numbers:
+            by_unit.setdefault(q.unit, {}).setdefault(m.doc_id, set()).add(q.value)
+            texts[(q.unit, m.doc_id, q.value)] = q.text
+    out = []
+    for unit, per_doc in sorted(by_unit.items()):
+        if len(per_doc) < 2 or len({frozenset(v) for v in per_doc.values()}) < 2:
+            continue
+        docs = sorted(per_doc)
+        values = {d: ", ".join(texts[(unit, d, v)] for v in sorted(per_doc[d])) for d in docs}
+        what = "rank" if unit == "ordinal" else unit
+        out.append(
+            Conflict(
+                "number",
+                docs,
+                values,
+                f"{fact.type}: different numbers for its {what}",
+                severity="discrepancy",
+                evidence={d: evidence[d] for d in docs},
+            )
+        )
+    return out
+
+
 @dataclass(frozen=True)
 class _Said:
     doc_id: str
@@ -124,16 +159,29 @@ class _Said:
     wording: str  # normalised: lowercase words joined
 
 
+def stem(word: str) -> str:
+    """A crude stem that lets translations of one statement meet ("relations" and
+    "relationship", "strategic" and "strategy"): the first `STEM` letters."""
+    return word[:STEM]
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    small = min(len(a), len(b))
-    return len(a & b) / small if small else 0.0
+    """Shared words over the shorter quotation's; 0 when their lengths are too unequal."""
+    small, large = sorted((len(a), len(b)))
+    if not small or small < SAME_LENGTH * large:
+        return 0.0
+    return len(a & b) / small
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
 
 
 def _quoted(documents: Sequence[Document]) -> list[_Said]:
     said = []
     for document in documents:
         for quote in document.quotes:
-            tokens = words(quote.content.text)
+            tokens = [stem(w) for w in words(quote.content.text)]
             if quote.speaker.name and len(tokens) >= MIN_QUOTE_WORDS:
                 said.append(
                     _Said(
@@ -197,7 +245,7 @@ def quote_conflicts(documents: Sequence[Document], facts: Sequence[Fact]) -> lis
             if (
                 a.doc_id != b.doc_id
                 and a.speaker != b.speaker
-                and _overlap(a.words, b.words) >= SAME_WORDS
+                and _jaccard(a.words, b.words) >= SAME_WORDS
             ):
                 out.append(
                     Conflict(

@@ -18,6 +18,9 @@ WEIGHTS = {"words": 0.5, "names": 0.3, "facts": 0.2}
 COPIED_SENTENCE = 0.5
 #: Copied sentences that make two documents one origin.
 COPIED_SENTENCES = 2
+#: Shingles of a sentence long enough that copying it alone makes one origin (about 15
+#: words: a long sentence is not repeated word for word by chance).
+LONG_SENTENCE_SHINGLES = 12
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
@@ -49,15 +52,16 @@ def days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def copied_sentences(a: Profile, b: Profile) -> int:
-    """How many sentences of `a` have a near-copy in `b` (quotations masked out)."""
+def copied_sentences(a: Profile, b: Profile) -> list[int]:
+    """The sizes (in shingles) of the sentences of `a` with a near-copy in `b`
+    (quotations masked out)."""
     others = [set(s) for s in b.copy]
-    count = 0
+    sizes = []
     for sentence in a.copy:
         mine = set(sentence)
         if any(len(mine & o) / len(mine | o) >= COPIED_SENTENCE for o in others if o):
-            count += 1
-    return count
+            sizes.append(len(mine))
+    return sizes
 
 
 def same_origin(a: Profile, b: Profile) -> str | None:
@@ -72,6 +76,8 @@ def same_origin(a: Profile, b: Profile) -> str | None:
     if shared:
         return f"both credit {', '.join(shared)}"
     copied = copied_sentences(a, b)
-    if copied >= COPIED_SENTENCES:
-        return f"{copied} sentences copied"
+    if len(copied) >= COPIED_SENTENCES:
+        return f"{len(copied)} sentences copied"
+    if copied and max(copied) >= LONG_SENTENCE_SHINGLES:
+        return "a long sentence copied"
     return None
