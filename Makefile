@@ -58,6 +58,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_ingest.py
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_parse.py
+	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_export.py
 	@if [ -f "$(BENCH_INPUT)" ]; then \
 		$(BIN)/python benchmarks/bench_parse.py --input $(BENCH_INPUT); \

@@ -5,6 +5,7 @@ These functions print to the console they are given; the library elsewhere never
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -14,6 +15,10 @@ from rich.text import Text
 
 from dyad.model import Document, Event
 from dyad.report.terminal import plain, printable
+
+#: The ingest summary lists this many errors; `dyad docs --errors` lists them all.
+SHOWN_ERRORS = 200
+ROWS_PER_TABLE = 500
 
 _SECTOR_STYLE = {"GOV": "bold cyan", "MIL": "bold red", "IGO": "bold magenta"}
 
@@ -38,12 +43,33 @@ def ingest_report(console: Console, report: Any) -> None:
     if skipped:
         names = ", ".join(e.name for e in skipped)
         console.print(plain(f"skipped {len(skipped)} files that are not news input: {names}"))
-    if failed:
-        table = Table(title="could not ingest", title_justify="left")
-        for column in ("name", "stage", "cause"):
+    shown = failed[:SHOWN_ERRORS]
+    _chunked(
+        console,
+        "could not ingest",
+        ("name", "stage", "cause"),
+        ((_cell(e.name), _cell(e.stage), _cell(e.cause)) for e in shown),
+    )
+    if len(failed) > len(shown):
+        more = len(failed) - len(shown)
+        console.print(f"... and {more} more errors: `dyad docs --errors` lists every one")
+
+
+def _chunked(
+    console: Console, title: str, columns: Sequence[str], rows: Iterable[Sequence[Text]]
+) -> None:
+    """Rows printed as tables of `ROWS_PER_TABLE`: Rich measures a whole table before it
+    prints, so one table of a million rows would hold them all in memory at once."""
+    iterator = iter(rows)
+    for number in itertools.count():
+        chunk = list(itertools.islice(iterator, ROWS_PER_TABLE))
+        if not chunk:
+            return
+        table = Table(title=title if number == 0 else None, title_justify="left")
+        for column in columns:
             table.add_column(column, overflow="fold")
-        for error in failed:
-            table.add_row(_cell(error.name), _cell(error.stage), _cell(error.cause))
+        for row in chunk:
+            table.add_row(*row)
         console.print(table)
 
 
@@ -77,18 +103,15 @@ def documents_table(console: Console, rows: Sequence[Any]) -> None:
 
 
 def errors_table(console: Console, rows: Sequence[Any]) -> None:
-    table = Table(title=f"{len(rows)} ingest errors", title_justify="left")
-    for column in ("run", "name", "source", "stage", "cause"):
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(
-            _cell(row.run_id),
-            _cell(row.name),
-            _cell(row.source),
-            _cell(row.stage),
-            _cell(row.cause),
-        )
-    console.print(table)
+    _chunked(
+        console,
+        f"{len(rows)} ingest errors",
+        ("run", "name", "source", "stage", "cause"),
+        (
+            (_cell(r.run_id), _cell(r.name), _cell(r.source), _cell(r.stage), _cell(r.cause))
+            for r in rows
+        ),
+    )
 
 
 def _highlighted(text: str, spans: Iterable[tuple[int, int, str]], offset: int = 0) -> Text:
