@@ -223,6 +223,10 @@ ModalityFilter = Annotated[
     str | None,
     typer.Option("--modality", help="asserted, negated, future, hypothetical or generic."),
 ]
+StatusFilter = Annotated[
+    str | None,
+    typer.Option("--status", help="corroborated, single-source or contested."),
+]
 ListFormat = Annotated[
     str, typer.Option("--format", help="table (default), json (an array) or csv: to pipe.")
 ]
@@ -255,7 +259,10 @@ def export(
     db: DbOption = None,
     what: Annotated[
         str,
-        typer.Option("--what", help="Table: events, quotes, actors or documents (default)."),
+        typer.Option(
+            "--what",
+            help="Table: events, quotes, actors, facts, stories or documents (default).",
+        ),
     ] = "documents",
     format: Annotated[
         str | None,
@@ -271,11 +278,15 @@ def export(
     dyad: DyadFilter = None,
     type: TypeFilter = None,
     modality: ModalityFilter = None,
+    status: StatusFilter = None,
 ) -> None:
-    """Export a table of the store: one row per event, quote, actor mention or document.
+    """Export a table of the store: one row per event, quote, actor mention, merged fact,
+    story or document.
 
     `--what documents --format jsonl` (the default) writes one JSON object per document with
-    everything extracted from it (SPEC.md section 3). The other tables are flat, with fixed
+    everything extracted from it (SPEC.md section 3); `--what facts` and `--what stories` as
+    JSONL write SPEC.md section 6 (mentions, origins, conflicts). The other tables are flat,
+    with fixed
     columns (see the README); Parquet needs `pip install 'dyad[pandas]'`. Rows stream in
     ingest order, so a store of any size exports in constant memory.
 
@@ -287,7 +298,9 @@ def export(
         format = export_format(format, output)
     if format == "parquet" and output is None and sys.stdout.isatty():
         raise _fail("Parquet is binary: give a file with -o, or pipe the output")
-    filters = _filters(since=since, until=until, dyad=dyad, type=type, modality=modality)
+    filters = _filters(
+        since=since, until=until, dyad=dyad, type=type, modality=modality, status=status
+    )
     with _errors(), _open(db) as store:
         if output is not None:
             count = export_table(store, what, format, filters, output)
@@ -462,31 +475,24 @@ def show_settings(config: ConfigOption = None) -> None:
 
 # --- across documents: stories and facts (dyad.link) -----------------------------------
 
-StatusFilter = Annotated[
-    str | None,
-    typer.Option("--status", help="corroborated, single-source or contested."),
-]
-FACT_STATUSES = ("corroborated", "single-source", "contested")
-
-
-def _dyad_pair(dyad: str | None) -> tuple[str, str] | None:
-    if dyad is None:
-        return None
-    parts = [p.strip().upper() for p in dyad.split("-")]
-    if len(parts) != 2 or not all(parts):
-        raise _fail(f"--dyad takes two country codes joined by '-', e.g. RUS-IRN; got {dyad!r}")
-    return parts[0], parts[1]
-
 
 @app.command()
-def stories(db: DbOption = None) -> None:
+def stories(db: DbOption = None, format: ListFormat = "table") -> None:
     """List the stories: documents that report the same happening, latest first.
+
+    With `--format json` or `csv`, the columns of `dyad export --what stories`.
 
     Example: `dyad stories --db demo.db`
     """
+    from dyad import query
     from dyad.report.stories import stories_table
+    from dyad.report.tables import TABLES
 
+    format = _list_format(format)
     with _errors(), _open(db) as store:
+        if format != "table":
+            _print_rows(TABLES["stories"].columns, query.iter_stories(store), format)
+            return
         rows = store.links.stories()
     stories_table(out, rows)
 
@@ -517,22 +523,39 @@ def facts(
     db: DbOption = None,
     dyad: DyadFilter = None,
     status: StatusFilter = None,
+    type: TypeFilter = None,
     since: SinceOption = None,
     until: UntilOption = None,
+    format: ListFormat = "table",
 ) -> None:
     """List merged facts by date: one row per real-world event, however many
     articles report it, with its status and number of independent origins.
 
+    A fact counts by its own date (a month or year overlapping --since/--until counts);
+    undated facts show only without a date range. With `--format json` or `csv`, the
+    columns of `dyad export --what facts`.
+
     Example: `dyad facts --dyad RUS-IRN --status corroborated --since 2025-06`
     """
+    from dyad import query
     from dyad.report.stories import facts_table
+    from dyad.report.tables import TABLES
 
-    if status is not None and status not in FACT_STATUSES:
-        raise _fail(f"unknown status {status!r}; one of: {', '.join(FACT_STATUSES)}")
-    pair = _dyad_pair(dyad)
+    format = _list_format(format)
+    filters = _filters(since=since, until=until, dyad=dyad, type=type, status=status)
     with _errors(), _open(db) as store:
-        rows = store.links.facts(dyad=pair, status=status, since=since, until=until)
-    facts_table(out, rows, f"{len(rows)} facts")
+        rows = store.links.facts(
+            dyad=filters.dyad,
+            status=filters.status,
+            since=filters.since,
+            until=filters.until,
+            type=filters.type,
+        )
+    if format == "table":
+        facts_table(out, rows, f"{len(rows)} facts")
+    else:
+        records = [query.fact_record(f) for f in rows]
+        _print_rows(TABLES["facts"].columns, records, format)
 
 
 if __name__ == "__main__":  # pragma: no cover

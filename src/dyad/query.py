@@ -44,6 +44,8 @@ _KINDS: dict[str, ColumnKind] = {
     "bool": "bool",
 }
 _MODALITIES = frozenset(get_args(Modality))
+#: What a merged fact's sources make of it (dyad.link).
+FACT_STATUSES = ("corroborated", "single-source", "contested")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
@@ -106,8 +108,7 @@ class EventRecord:
     sentence: str
     sentence_start: int
     sentence_end: int
-    # fact_id (str | None) goes here once link/ stores merged facts: filled per page from
-    # the store, as `Store.selected_pages` names the matching events.
+    fact_id: str | None = None  # the merged fact the event is a mention of (dyad.link)
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +176,8 @@ class DocumentRecord:
     text: str
 
 
-def event_record(document: Document, event: Event) -> EventRecord:
-    """The flat row of one event of a document."""
+def event_record(document: Document, event: Event, fact_id: str | None = None) -> EventRecord:
+    """The flat row of one event of a document (with its fact, when linked)."""
     source, target, date_, place = event.source, event.target, event.date, event.location
     sentence = event.sentence
     return EventRecord(
@@ -206,6 +207,7 @@ def event_record(document: Document, event: Event) -> EventRecord:
         sentence=document.text[sentence.start : sentence.end],
         sentence_start=sentence.start,
         sentence_end=sentence.end,
+        fact_id=fact_id,
     )
 
 
@@ -357,6 +359,7 @@ class Filters:
     modality: str | None = None
     speaker: str | None = None
     about: str | None = None
+    status: str | None = None
     limit: int | None = None
     given: frozenset[str] = field(init=False, default=frozenset())
 
@@ -368,6 +371,9 @@ class Filters:
             "type": self.type.strip().upper() if self.type else None,
             "modality": self.modality.strip().lower() if self.modality else None,
         }
+        if self.status is not None and self.status not in FACT_STATUSES:
+            known = ", ".join(FACT_STATUSES)
+            raise QueryError(f"status is one of {known}; got {self.status!r}")
         if values["modality"] and values["modality"] not in _MODALITIES:
             known = ", ".join(sorted(_MODALITIES))
             raise QueryError(f"modality is one of {known}; got {self.modality!r}")
@@ -436,13 +442,15 @@ def iter_events(store: Store, filters: Filters | None = None) -> Iterator[EventR
 
     def rows() -> Iterator[EventRecord]:
         for page in store.selected_pages(events=f.event_selection(), with_removed=False):
+            facts = store.links.fact_ids(d.doc_id for d in page.documents)
             for document in page.documents:
                 for position, event in enumerate(document.events):
                     if not page.has_event(document.doc_id, position):
                         continue
                     value = event.date.value if event.date else None
                     if f.dated_within(value, document.published):
-                        yield event_record(document, event)
+                        fact = facts.get((document.doc_id, event.id))
+                        yield event_record(document, event, fact)
 
     return _limited(rows(), f.limit)
 
@@ -541,4 +549,157 @@ def quote_row(record: QuoteRecord) -> QuoteRow:
         outlet=record.outlet,
         published=record.published,
         evidence=record.sentence,
+    )
+
+
+# --- across documents: merged facts and stories (dyad.link; SPEC.md section 6) ----------
+
+
+@dataclass(frozen=True, slots=True)
+class FactRecord:
+    """One merged fact: a real-world event however many documents report it."""
+
+    fact_id: str
+    story_id: str
+    event_type: str
+    modality: str
+    source_name: str | None
+    source_country: str | None
+    target_name: str | None
+    target_country: str | None
+    event_date: str | None
+    date_precision: str | None
+    status: str
+    independent_sources: int
+    documents: int
+    mentions: int
+    conflicts: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """One story: the documents that report one happening."""
+
+    story_id: str
+    title: str | None
+    start: str | None
+    end: str | None
+    documents: int
+    outlets: str  # "; "-joined, for a flat table
+    facts: int
+
+
+FACT_FILTERS = frozenset({"since", "until", "dyad", "type", "status", "limit"})
+STORY_FILTERS = frozenset({"limit"})
+
+
+def _stored_facts(store: Store, f: Filters) -> Iterator[dict[str, Any]]:
+    f.check(FACT_FILTERS, "facts")
+    facts = store.links.iter_facts(
+        dyad=f.dyad, status=f.status, since=f.since, until=f.until, type=f.type
+    )
+    return _limited(facts, f.limit)
+
+
+def fact_record(fact: dict[str, Any]) -> FactRecord:
+    return FactRecord(
+        fact_id=fact["fact_id"],
+        story_id=fact["story_id"],
+        event_type=fact["type"],
+        modality=fact["modality"],
+        source_name=fact["source_name"],
+        source_country=fact["source_country"],
+        target_name=fact["target_name"],
+        target_country=fact["target_country"],
+        event_date=fact["date_value"],
+        date_precision=fact["date_precision"],
+        status=fact["status"],
+        independent_sources=fact["independent_sources"],
+        documents=len({m["doc_id"] for m in fact["mentions"]}),
+        mentions=len(fact["mentions"]),
+        conflicts=len(fact["conflicts"]),
+    )
+
+
+def fact_json(fact: dict[str, Any]) -> dict[str, Any]:
+    """A fact in the JSONL shape of SPEC.md section 6."""
+    return {
+        "fact_id": fact["fact_id"],
+        "story_id": fact["story_id"],
+        "type": fact["type"],
+        "modality": fact["modality"],
+        "source": {"name": fact["source_name"], "country": fact["source_country"]},
+        "target": {"name": fact["target_name"], "country": fact["target_country"]},
+        "date": {"value": fact["date_value"], "precision": fact["date_precision"]},
+        "status": fact["status"],
+        "independent_sources": fact["independent_sources"],
+        "origins": fact["origins"],
+        "mentions": [
+            {
+                "document": m["name"],
+                "event_id": m["event_id"],
+                "modality": m["modality"],
+                "sentence": {"start": m["sentence_start"], "end": m["sentence_end"]},
+                "trigger": {"start": m["trigger_start"], "end": m["trigger_end"]},
+            }
+            for m in fact["mentions"]
+        ],
+        "conflicts": [
+            {
+                "field": c["field"],
+                "documents": c["documents"],
+                "values": c["values"],
+                "severity": c["severity"],
+                "summary": c["summary"],
+                "evidence": c["evidence"],
+            }
+            for c in fact["conflicts"]
+        ],
+    }
+
+
+def iter_facts(store: Store, filters: Filters | None = None) -> Iterator[FactRecord]:
+    """The merged facts the filters select, in fact-id order, streamed."""
+    return (fact_record(f) for f in _stored_facts(store, filters or Filters()))
+
+
+def iter_fact_objects(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+    """The same facts as SPEC.md section 6 objects (mentions, origins, conflicts)."""
+    return (fact_json(f) for f in _stored_facts(store, filters or Filters()))
+
+
+def _stored_stories(store: Store, f: Filters) -> Iterator[dict[str, Any]]:
+    f.check(STORY_FILTERS, "stories")
+    return _limited(store.links.iter_stories(), f.limit)
+
+
+def iter_stories(store: Store, filters: Filters | None = None) -> Iterator[StoryRecord]:
+    """Every story, in story-id order, streamed."""
+    return (
+        StoryRecord(
+            story_id=s["story_id"],
+            title=s["title"],
+            start=s["start"],
+            end=s["end"],
+            documents=s["documents"],
+            outlets="; ".join(s["outlets"]),
+            facts=s["facts"],
+        )
+        for s in _stored_stories(store, filters or Filters())
+    )
+
+
+def iter_story_objects(store: Store, filters: Filters | None = None) -> Iterator[dict[str, Any]]:
+    """Every story as a SPEC.md section 6 object (documents by name, outlets)."""
+    return (
+        {
+            "story_id": s["story_id"],
+            "title": s["title"],
+            "start": s["start"],
+            "end": s["end"],
+            "documents": s["document_names"],
+            "outlets": s["outlets"],
+            "facts": s["facts"],
+        }
+        for s in _stored_stories(store, filters or Filters())
     )

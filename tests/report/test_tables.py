@@ -27,7 +27,7 @@ EVENT_COLUMNS = [
     "date_precision", "event_type", "mode", "quad_class", "intensity", "modality",
     "confidence", "source_name", "source_country", "source_sector", "target_name",
     "target_country", "target_sector", "place", "place_country", "trigger", "sentence",
-    "sentence_start", "sentence_end",
+    "sentence_start", "sentence_end", "fact_id",
 ]  # fmt: skip
 ARROW_TYPES = {
     "string": pa.string(),
@@ -45,7 +45,7 @@ def test_tables_events_has_the_polecat_like_columns():
 
 @pytest.mark.parametrize(
     ("name", "problem"),
-    [("facts", "there is no table 'facts'"), ("event", "the tables are: events, quotes")],
+    [("fact", "there is no table 'fact'"), ("event", "the tables are: events, quotes")],
 )
 def test_tables_unknown_table_is_refused(name, problem):
     with pytest.raises(QueryError, match=problem):

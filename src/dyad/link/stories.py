@@ -79,19 +79,37 @@ class StoryInfo:
     outlets: list[str]
 
 
+#: Days before its first report that a story's range reaches back for the facts it tells.
+LOOKBACK_DAYS = 31
+
+
+def _within(day: str, anchors: Sequence[str]) -> bool:
+    """Whether a fact's day belongs in the range of a story reported on `anchors`: a
+    day-precision date from a month before the first report to a day after the last (a
+    misread year must not stretch a story over years)."""
+    if len(day) != 10:
+        return False
+    if not anchors:
+        return True
+    before = days_apart(day, anchors[0]) or 0
+    after = days_apart(day, anchors[-1]) or 0
+    return (day >= anchors[0] or before <= LOOKBACK_DAYS) and (day <= anchors[-1] or after <= 1)
+
+
 def describe(profiles: Sequence[Profile], fact_dates: Iterable[str] = ()) -> StoryInfo:
     """The summary of one story's documents.
 
     The title is the headline of the document most alike all the others (ties: the
     earliest doc id); the date range spans the documents' anchors and the days of its
-    facts.
+    facts near them (`_within`).
     """
     ids = sorted(p.doc_id for p in profiles)
     central = max(
         profiles,
         key=lambda p: (sum(similarity(p, q) for q in profiles if q is not p), first_wins(p.doc_id)),
     )
-    days = sorted({p.anchor for p in profiles if p.anchor} | {d[:10] for d in fact_dates})
+    anchors = sorted(p.anchor for p in profiles if p.anchor)
+    days = sorted(set(anchors) | {d for d in fact_dates if _within(d, anchors)})
     outlets = Counter(p.outlet for p in profiles if p.outlet)
     return StoryInfo(
         story_id=story_id(ids),

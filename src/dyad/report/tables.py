@@ -101,7 +101,23 @@ TABLES: dict[str, ExportTable] = {
             "one row per document; as JSONL, the full record of SPEC.md section 3",
             jsonl=_document_records,
         ),
-        # facts and stories (SPEC.md section 6): added here by dyad.link.
+        ExportTable(
+            "facts",
+            query.FactRecord,
+            query.FACT_FILTERS,
+            query.iter_facts,
+            "one row per merged fact; as JSONL, SPEC.md section 6 with mentions, origins,"
+            " conflicts",
+            jsonl=query.iter_fact_objects,
+        ),
+        ExportTable(
+            "stories",
+            query.StoryRecord,
+            query.STORY_FILTERS,
+            query.iter_stories,
+            "one row per story; as JSONL, SPEC.md section 6 with its documents by name",
+            jsonl=query.iter_story_objects,
+        ),
     )
 }
 

@@ -8,12 +8,12 @@ versions in one transaction, so an interrupted link leaves the old stories intac
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, or_, select
+from sqlalchemy import Connection, Engine, Select, and_, delete, func, or_, select
 
 from dyad.model import Document
 from dyad.store import queries, schema
@@ -210,49 +210,70 @@ class LinkTables:
         status: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        type: str | None = None,
     ) -> list[dict[str, Any]]:
         """Facts by date, each with its mentions (document names) and contradictions."""
-        query = select(F)
-        if story_id is not None:
-            query = query.where(F.c.story_id == story_id)
-        if dyad is not None:
-            a, b = dyad
-            query = query.where(
-                or_(
-                    and_(F.c.source_country == a, F.c.target_country == b),
-                    and_(F.c.source_country == b, F.c.target_country == a),
-                )
-            )
-        if status is not None:
-            query = query.where(F.c.status == status)
-        if since is not None:
-            query = query.where(F.c.date_value >= since)
-        if until is not None:
-            query = query.where(func.substr(F.c.date_value, 1, len(until)) <= until)
+        query = _fact_query(story_id, dyad, status, since, until, type)
         query = query.order_by(F.c.date_value.nulls_last(), F.c.type, F.c.fact_id)
         with self._engine.connect() as conn:
             facts = [dict(r) for r in conn.execute(query).mappings()]
-            ids = [f["fact_id"] for f in facts]
-            mentions: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-            conflicts: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-            for part in chunks(ids):
+            return _with_details(conn, facts)
+
+    def iter_facts(
+        self,
+        *,
+        dyad: tuple[str, str] | None = None,
+        status: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        type: str | None = None,
+        page: int = 500,
+    ) -> Iterator[dict[str, Any]]:
+        """Facts as `facts` gives them, in fact-id order, read a page at a time (exports)."""
+        last = ""
+        while True:
+            query = _fact_query(None, dyad, status, since, until, type)
+            query = query.where(F.c.fact_id > last).order_by(F.c.fact_id).limit(page)
+            with self._engine.connect() as conn:
+                facts = [dict(r) for r in conn.execute(query).mappings()]
+                if not facts:
+                    return
+                yield from _with_details(conn, facts)
+            last = facts[-1]["fact_id"]
+
+    def iter_stories(self, page: int = 500) -> Iterator[dict[str, Any]]:
+        """Every story with its document names, in story-id order, a page at a time."""
+        last = ""
+        while True:
+            query = select(S).where(S.c.story_id > last).order_by(S.c.story_id).limit(page)
+            with self._engine.connect() as conn:
+                stories = [_story(dict(r)) for r in conn.execute(query).mappings()]
+                if not stories:
+                    return
+                members: dict[str, list[str]] = {s["story_id"]: [] for s in stories}
                 rows = conn.execute(
-                    select(FM, D.c.name)
-                    .join(D, D.c.doc_id == FM.c.doc_id)
-                    .where(FM.c.fact_id.in_(part))
-                    .order_by(D.c.name, FM.c.sentence_start)
-                ).mappings()
+                    select(SD.c.story_id, D.c.name)
+                    .join(D, D.c.doc_id == SD.c.doc_id)
+                    .where(SD.c.story_id.in_(list(members)))
+                    .order_by(D.c.published, D.c.name)
+                )
                 for row in rows:
-                    mentions[row["fact_id"]].append(dict(row))
-                for row in conn.execute(
-                    select(C).where(C.c.fact_id.in_(part)).order_by(C.c.id)
-                ).mappings():
-                    conflicts[row["fact_id"]].append(_conflict(dict(row)))
-        for f in facts:
-            f["origins"] = json.loads(f["origins"])
-            f["mentions"] = mentions[f["fact_id"]]
-            f["conflicts"] = conflicts[f["fact_id"]]
-        return facts
+                    members[row.story_id].append(row.name)
+            for story in stories:
+                story["document_names"] = members[story["story_id"]]
+                yield story
+            last = stories[-1]["story_id"]
+
+    def fact_ids(self, doc_ids: Iterable[str]) -> dict[tuple[str, str], str]:
+        """(doc_id, event_id) -> fact_id for the events of these documents."""
+        out: dict[tuple[str, str], str] = {}
+        with self._engine.connect() as conn:
+            for part in chunks(sorted(set(doc_ids))):
+                query = select(FM.c.doc_id, FM.c.event_id, FM.c.fact_id).where(
+                    FM.c.doc_id.in_(part)
+                )
+                out.update({(r.doc_id, r.event_id): r.fact_id for r in conn.execute(query)})
+        return out
 
     def contradictions(self, story_id: str) -> list[dict[str, Any]]:
         """Every contradiction of a story, about a fact or not."""
@@ -261,6 +282,62 @@ class LinkTables:
                 select(C).where(C.c.story_id == story_id).order_by(C.c.id)
             ).mappings()
             return [_conflict(dict(r)) for r in rows]
+
+
+def _fact_query(
+    story_id: str | None,
+    dyad: tuple[str, str] | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    type_: str | None,
+) -> Select[Any]:
+    """The facts the filters select; a fact counts by its date (a month or year that
+    overlaps the range counts), and an undated one only when no range is given."""
+    query = select(F)
+    if story_id is not None:
+        query = query.where(F.c.story_id == story_id)
+    if dyad is not None:
+        a, b = dyad
+        query = query.where(
+            or_(
+                and_(F.c.source_country == a, F.c.target_country == b),
+                and_(F.c.source_country == b, F.c.target_country == a),
+            )
+        )
+    if status is not None:
+        query = query.where(F.c.status == status)
+    if type_ is not None:
+        query = query.where(F.c.type == type_)
+    if since is not None:
+        query = query.where(F.c.date_value >= func.substr(since, 1, func.length(F.c.date_value)))
+    if until is not None:
+        query = query.where(func.substr(F.c.date_value, 1, len(until)) <= until)
+    return query
+
+
+def _with_details(conn: Connection, facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The facts with their mentions (with document names) and contradictions."""
+    ids = [f["fact_id"] for f in facts]
+    mentions: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    conflicts: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for part in chunks(ids):
+        rows = conn.execute(
+            select(FM, D.c.name)
+            .join(D, D.c.doc_id == FM.c.doc_id)
+            .where(FM.c.fact_id.in_(part))
+            .order_by(D.c.name, FM.c.sentence_start)
+        ).mappings()
+        for row in rows:
+            mentions[row["fact_id"]].append(dict(row))
+        query = select(C).where(C.c.fact_id.in_(part)).order_by(C.c.id)
+        for row in conn.execute(query).mappings():
+            conflicts[row["fact_id"]].append(_conflict(dict(row)))
+    for f in facts:
+        f["origins"] = json.loads(f["origins"])
+        f["mentions"] = mentions[f["fact_id"]]
+        f["conflicts"] = conflicts[f["fact_id"]]
+    return facts
 
 
 def _story(row: dict[str, Any]) -> dict[str, Any]:
