@@ -14,6 +14,7 @@ coordinated clause of the content without one ("... and that ...") is still repo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -143,17 +144,28 @@ def content_range(ctx: Context, cue: Cue) -> tuple[int, int] | None:
     return start, _clause_break(ctx, start, end)
 
 
+def _coordinated_cue(ctx: Context, i: int) -> bool:
+    """A reporting verb coordinated into a clause without a subject of its own."""
+    cue = ctx.cue_at(i)
+    if cue is None or cue.head != i:
+        return False
+    token = ctx.doc[i]
+    if token.dep_ != "conj":
+        return False
+    # "... and the minister added": a clause of the content, not a second report
+    return not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def _before_next_cue(ctx: Context, start: int, end: int) -> int:
     """Token end of a content range before a reporting verb coordinated into it ("said the
     talks were useful and added that ..." read as one clause by the parser)."""
     doc = ctx.doc
-    for i in range(start + 1, end):
-        cue = ctx.cue_at(i)
-        token = doc[i]
-        if cue is None or cue.head != i or token.dep_ != "conj":
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
-            continue  # "... and the minister added": a clause of the content
+    if ctx.coordinated_cues is None:  # found once: a long sentence holds many contents
+        ctx.coordinated_cues = [i for i in range(len(doc)) if _coordinated_cue(ctx, i)]
+    found = ctx.coordinated_cues
+    at = bisect_right(found, start)
+    if at < len(found) and found[at] < end:
+        i = found[at]
         cut = i
         while cut > start and doc[cut - 1].dep_ in ("cc", "punct", "advmod"):
             cut -= 1

@@ -82,6 +82,8 @@ class Context:
         self._lower = table.lower
         self._phrase_firsts = {p[0] for p in lexicon.phrases}
         self._sentence_cues: dict[int, tuple[list[Cue], list[int]]] = {}
+        #: Tokens of reporting verbs coordinated into a clause (indirect.py fills it once).
+        self.coordinated_cues: list[int] | None = None
         self._cues: dict[int, Cue | None] = {}
 
     def token_at(self, offset: int) -> int:
