@@ -10,6 +10,7 @@ out the same whatever order the documents arrived in (see `stories`).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -90,9 +91,17 @@ def fact_status(fact: Fact, origins: dict[str, Origin]) -> tuple[str, int, list[
     return status, independent, partition(fact.doc_ids, origins)
 
 
+def story_anchors(profiles: Sequence[Profile]) -> dict[str, str | None]:
+    """Each document's day; an undated one is read as of its story's most common day
+    (ties: the earliest), since it reports what the story's dated documents report."""
+    days = Counter(p.anchor for p in profiles if p.anchor)
+    usual = min(days, key=lambda d: (-days[d], d)) if days else None
+    return {p.doc_id: p.anchor or usual for p in profiles}
+
+
 def story_rows(profiles: Sequence[Profile], documents: Sequence[Document]) -> StoryRows:
     """Every row of one story: its summary, members, facts, mentions, contradictions."""
-    anchors = {p.doc_id: p.anchor for p in profiles}
+    anchors = story_anchors(profiles)
     names = {p.doc_id: p.name for p in profiles}
     documents = sorted(documents, key=lambda d: d.doc_id)
     facts = merge_facts(documents, anchors)
