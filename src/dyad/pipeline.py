@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from sqlalchemy.exc import SQLAlchemyError
 
+from dyad.budget import OverBudget, over_budget_cause, within_budget
 from dyad.clean import (
     CleanSettings,
     NearDuplicateIndex,
@@ -120,10 +121,12 @@ def corpus_event(doc_id: str, event: Event) -> Event:
 # --- worker side: one annotation pipeline per process, built once ----------------------
 
 _worker_nlp: dict[str, Language] = {}  # process-local cache, filled by the initializer
+_worker_budget: dict[str, float] = {}  # annotate_budget, seconds per 10 KB (dyad.budget)
 
 
 def _worker_init(settings: Settings) -> None:
     _worker_nlp["nlp"] = nlp_for(settings)
+    _worker_budget["per_10kb"] = settings.annotate_budget
     # The pipeline's lexicons, tables and vocabulary live as long as the process: moved
     # out of the collector's generations, they are not scanned again on every full
     # collection (which made reading documents back a third slower).
@@ -156,9 +159,14 @@ class _Annotated:
 
 
 def _annotate_one(document: Document) -> _Annotated | IngestError:
+    per_10kb = _worker_budget.get("per_10kb", 0.0)
     try:
-        annotate(document, _worker_nlp["nlp"])
+        nlp, chars = _worker_nlp["nlp"], len(document.text)
+        within_budget(lambda: annotate(document, nlp), chars, per_10kb)
         return _Annotated(document, minhash_signature(document.text), document_line_keys(document))
+    except OverBudget:
+        cause = over_budget_cause(len(document.text), per_10kb)
+        return IngestError(document.name, document.source, "annotate", cause)
     except Exception as exc:
         return _failure(document.name, document.source, "annotate", exc)
 

