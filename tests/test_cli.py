@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from dyad.cli import app
+from dyad.store import Store
 
 runner = CliRunner()
 
@@ -149,6 +150,7 @@ def test_cli_eval_update_floors_creates_a_floors_file_then_gates(tmp_path, corpu
 
 
 def test_cli_unknown_document_is_a_clean_error(tmp_path):
+    Store(str(tmp_path / "s.db")).close()
     result = runner.invoke(app, ["show", "nothing-here", "--db", str(tmp_path / "s.db")])
     assert result.exit_code == 2
     assert "no document named 'nothing-here'" in result.output

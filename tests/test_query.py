@@ -57,6 +57,12 @@ def test_query_filters_normalise(given, expected):
         ({"modality": "likely"}, "modality is one of"),
         ({"since": "2025-06-02", "until": "2025-06-01"}, "is after until"),
         ({"limit": -1}, "limit"),
+        ({"limit": 0}, "1 or more"),
+        ({"type": "FOO"}, "type is a PLOVER event type, one of ACCUSE, AGREE, .*; got 'FOO'"),
+        ({"modality": "maybe"}, "modality is one of asserted, .*; got 'maybe'"),
+        ({"dyad": "Russia-Iran"}, "unknown country code 'RUSSIA' .*write RUS.*: AFG, "),
+        ({"dyad": "RUS-XXX"}, "unknown country code 'XXX'.*IGO, NGO, MNC"),
+        ({"dyad": ("IRN", "ABC")}, "unknown country code 'ABC'"),
     ],
 )
 def test_query_filters_refuse_bad_values(given, message):
@@ -69,8 +75,8 @@ def test_query_filters_refuse_bad_values(given, message):
     [
         (Filters(type="CONSULT"), query.EVENT_FILTERS, None),
         (Filters(speaker="x"), query.EVENT_FILTERS, "speaker"),
-        (Filters(dyad="A-B", modality="future"), query.ACTOR_FILTERS, "dyad, modality"),
-        (Filters(limit=0), query.ACTOR_FILTERS, None),
+        (Filters(dyad="ISL-NZL", modality="future"), query.ACTOR_FILTERS, "dyad, modality"),
+        (Filters(limit=1), query.ACTOR_FILTERS, None),
     ],
 )
 def test_query_filters_check(filters, allowed, refused):

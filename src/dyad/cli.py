@@ -74,13 +74,16 @@ def _settings(config: Path | None, **overrides: object) -> Settings:
     return load_settings(config, **overrides)
 
 
-def _store(settings: Settings) -> Store:
-    return Store(settings.db)
+def _store(settings: Settings, *, create: bool = True) -> Store:
+    return Store(settings.db, create=create)
 
 
 def _open(db: str | None) -> Store:
-    """The store named by --db, else by the `db` setting of $DYAD_CONFIG, else the default."""
-    return _store(_settings(None, db=db))
+    """The store named by --db, else by the `db` setting of $DYAD_CONFIG, else the default.
+
+    For commands that read: a mistyped path is an error, never a new empty store.
+    """
+    return _store(_settings(None, db=db), create=False)
 
 
 @app.command()
@@ -392,6 +395,8 @@ def events(
 
     format = _list_format(format)
     filters = _filters(since=since, until=until, dyad=dyad, type=type, modality=modality)
+    with _errors():
+        limit = query.check_limit(limit)  # the limit applies after sorting, not in Filters
     with _errors(), _open(db) as store:
         rows = query.by_publication(query.iter_events(store, filters))[:limit]
     if format == "table":
@@ -425,6 +430,8 @@ def quotes(
 
     format = _list_format(format)
     filters = _filters(since=since, until=until, speaker=speaker, about=about)
+    with _errors():
+        limit = query.check_limit(limit)  # the limit applies after sorting, not in Filters
     with _errors(), _open(db) as store:
         rows = query.by_publication(query.iter_quotes(store, filters))[:limit]
     if format == "table":
@@ -455,7 +462,7 @@ def reannotate(
             actors_files=[str(a) for a in actors or []],
             spacy_model=spacy_model,
         )
-        with _store(settings) as store:
+        with _store(settings, create=False) as store:
             count = run_reannotate(store, settings)
     out.print(f"re-annotated {count} documents")
 

@@ -25,8 +25,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any, Literal, get_args
 
+from dyad.actors.kbfiles import GROUP_CODES
 from dyad.errors import QueryError
 from dyad.model import ActorMention, Document, Event, Modality, Quote
 from dyad.store import EventRow, QuoteRow, Store
@@ -309,13 +311,66 @@ def parse_dyad(value: str | tuple[str, str] | list[str]) -> tuple[str, str]:
     """An unordered country pair from "RUS-IRN" or ("RUS", "IRN"), upper-cased.
 
     Raises:
-        QueryError: not two non-empty codes.
+        QueryError: not two non-empty codes, or a code the actor knowledge base does not
+            know (listing the known ones, and the code of a state named instead).
     """
     parts = value.split("-") if isinstance(value, str) else list(value)
     codes = [str(p).strip().upper() for p in parts]
     if len(codes) != 2 or not all(codes):
         raise QueryError(f"a dyad is two country codes joined by '-', like RUS-IRN; got {value!r}")
+    known = country_codes()
+    for code in codes:
+        if code not in known:
+            named = _states_by_name().get(code)
+            hint = f" (for {code.title()}, write {named})" if named else ""
+            raise QueryError(
+                f"unknown country code {code!r} in dyad {value!r}{hint}; a dyad is two "
+                "ISO 3166 alpha-3 codes of states the actor knowledge base knows, or IGO, "
+                f"NGO, MNC, like RUS-IRN; the codes are: {', '.join(sorted(known))}"
+            )
     return codes[0], codes[1]
+
+
+@lru_cache(maxsize=1)
+def event_types() -> frozenset[str]:
+    """The PLOVER event types a `type` filter may name."""
+    from dyad.events.ontology import PLOVER_TYPES  # imported on use: dyad.events loads spaCy
+
+    return PLOVER_TYPES
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """The codes a dyad may name: the states of the actor knowledge base, IGO, NGO, MNC."""
+    from dyad.actors.kb import load_kb
+
+    return frozenset(load_kb().states) | GROUP_CODES
+
+
+@lru_cache(maxsize=1)
+def _states_by_name() -> dict[str, str]:
+    """Upper-cased state names, aliases and demonyms -> code, to suggest a code."""
+    from dyad.actors.kb import load_kb
+
+    names: dict[str, str] = {}
+    for state in load_kb().states.values():
+        for name in (state.name, *state.aliases, *state.demonyms):
+            names.setdefault(name.upper(), state.code)
+    return names
+
+
+def check_limit(limit: int | None) -> int | None:
+    """A row limit: None (no limit) or a whole number of rows, 1 or more.
+
+    Raises:
+        QueryError: 0, a negative number, or not a whole number.
+    """
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+        raise QueryError(
+            f"limit is a whole number of rows, 1 or more (leave it out for every row); "
+            f"got {limit!r}"
+        )
+    return limit
 
 
 def _bound(value: str | date | None, name: str, end: bool) -> str | None:
@@ -371,6 +426,9 @@ class Filters:
             "type": self.type.strip().upper() if self.type else None,
             "modality": self.modality.strip().lower() if self.modality else None,
         }
+        if values["type"] and values["type"] not in event_types():
+            known = ", ".join(sorted(event_types()))
+            raise QueryError(f"type is a PLOVER event type, one of {known}; got {self.type!r}")
         if self.status is not None and self.status not in FACT_STATUSES:
             known = ", ".join(FACT_STATUSES)
             raise QueryError(f"status is one of {known}; got {self.status!r}")
@@ -379,8 +437,7 @@ class Filters:
             raise QueryError(f"modality is one of {known}; got {self.modality!r}")
         if values["since"] and values["until"] and values["since"] > values["until"]:
             raise QueryError(f"since ({self.since}) is after until ({self.until})")
-        if self.limit is not None and (isinstance(self.limit, bool) or self.limit < 0):
-            raise QueryError(f"limit is a whole number of rows, 0 or more; got {self.limit!r}")
+        check_limit(self.limit)
         for name, value in values.items():
             object.__setattr__(self, name, value)
         given = {f.name for f in fields(self) if f.name != "given" and getattr(self, f.name)}

@@ -63,6 +63,8 @@ STATE_COLUMNS = (
 PLACE_COLUMNS = ("name", "aliases", "country", "kind")
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
+#: Actors that are not one state: international and non-governmental organisations, companies.
+GROUP_CODES = frozenset({"IGO", "NGO", "MNC"})
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
@@ -95,7 +97,7 @@ def _optional_str(entry: dict[str, Any], key: str) -> str | None:
 
 
 def _check_country(value: str, *, allow_groups: bool) -> str:
-    groups = {"IGO", "NGO", "MNC"} if allow_groups else set()
+    groups = GROUP_CODES if allow_groups else frozenset()
     if not (_ISO3.match(value) or value in groups):
         wanted = "an ISO 3166 alpha-3 code (RUS), IGO, NGO or MNC" if allow_groups else "ISO3"
         raise ValueError(f"country {value!r} is not {wanted}")
