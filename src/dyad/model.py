@@ -291,6 +291,11 @@ class Flag:
     end: int | None = None
 
 
+#: Languages extraction is written for (trigger lexicon, actor names, the parser's model);
+#: a document in another is stored with a warning (`dyad.clean.language.language_flags`).
+EXTRACTION_LANGUAGES = frozenset({"en"})
+
+
 @dataclass
 class Document:
     """A cleaned document and everything extracted from it; offsets refer to `text`."""

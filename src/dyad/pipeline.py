@@ -30,11 +30,12 @@ from dyad.clean import (
     document_line_keys,
     minhash_signature,
 )
+from dyad.clean.language import language_flags
 from dyad.errors import DocumentError, StoreError
 from dyad.ingest import IngestSettings, iter_inputs
 from dyad.ingest.base import raw_size, too_big_cause
 from dyad.link import LinkReport, link_new
-from dyad.model import Document, Event, IngestError, RawDocument
+from dyad.model import EXTRACTION_LANGUAGES, Document, Event, IngestError, RawDocument
 from dyad.nlp import build_nlp, make_doc, sentence_ref
 from dyad.nlp.extensions import get_list
 from dyad.settings import Settings
@@ -59,6 +60,7 @@ class IngestReport:
     already_stored: int = 0
     near_duplicates: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    not_english: list[tuple[str, str]] = field(default_factory=list)  # stored: (name, language)
     linked: LinkReport | None = None  # stories and facts updated after the documents
 
 
@@ -105,7 +107,7 @@ def annotate(document: Document, nlp: Language) -> Document:
     document.times = list(get_list(doc, "times"))
     document.events = [corpus_event(document.doc_id, e) for e in get_list(doc, "events")]
     document.quotes = list(get_list(doc, "quotes"))
-    document.flags = list(get_list(doc, "flags"))
+    document.flags = [*language_flags(document.language), *get_list(doc, "flags")]
     return document
 
 
@@ -301,6 +303,11 @@ class _Run:
         new_ids = set(written)
         self.line_counts.refresh(d.outlet for d in documents)
         self.report.stored += [d.name for d in documents if d.doc_id in new_ids]
+        self.report.not_english += [
+            (d.name, d.language)
+            for d in documents
+            if d.doc_id in new_ids and d.language and d.language not in EXTRACTION_LANGUAGES
+        ]
         # Neither stored now nor refused: another process stored it since it was checked.
         self.report.already_stored += len(documents) - len(new_ids) - len(written.refused)
         errors = [*errors, *written.refused]

@@ -17,7 +17,7 @@ from dyad.clean.encoding import (
     repair_lossy_mojibake,
 )
 from dyad.clean.html import HtmlExtract, extract_html
-from dyad.clean.language import detect_language
+from dyad.clean.language import body_language, detect_language
 from dyad.clean.lines import unwrap
 from dyad.clean.metadata import load_metadata_rules, read_metadata
 from dyad.clean.patterns import load_boilerplate
@@ -27,7 +27,10 @@ from dyad.model import Document, RawDocument, RemovedLine, make_doc_id
 from dyad.sanitize import one_line_fields
 
 _LINE_BREAKS = re.compile(r"\r\n|\r|[\u2028\u2029\x85]")
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff]")
+#: Zero-width non-joiner and joiner spell words in Persian, Indic scripts and emoji; kept
+#: there, dropped only between Latin (or Greek) letters, punctuation and spaces.
+_STRAY_JOINER = re.compile(r"(?<![^\x00-\u036f])[\u200c\u200d](?![^\x00-\u036f])")
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b)", re.IGNORECASE)
 _MIN_LANGUAGE_CHARS = 40
 
@@ -60,6 +63,7 @@ def repair_text(text: str, settings: CleanSettings) -> Decoded:
     """Unstorable characters, line breaks, intact mojibake (ftfy), gated lossy mojibake, NFC."""
     storable = drop_unstorable(text)
     text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", storable.text)).replace("\u00a0", " ")
+    text = _STRAY_JOINER.sub("", text)
     fixed = fix_intact_mojibake(text)
     text, repairs = fixed.text, [*storable.repairs, *fixed.repairs]
     if (
@@ -103,7 +107,7 @@ def clean_document(
         repairs.append(f"hard-wrapped text: {joined} line breaks inside paragraphs removed")
     language = None
     if settings.detect_language:
-        code, _ = detect_language(repaired.text)
+        code = body_language(repaired.text)
         language = None if code == "und" else code
     rules = load_boilerplate(tuple(settings.boilerplate_files))
     removed = find_boilerplate(lines, rules, settings, language, line_counts)
@@ -126,7 +130,7 @@ def clean_document(
             "check the input is an article (or lower the cleaning thresholds)",
         )
     if settings.detect_language and len(text) >= _MIN_LANGUAGE_CHARS:
-        code, _ = detect_language(text)
+        code = body_language(text)
         language = None if code == "und" else code
     title = raw.title or (extract.title if extract else None)
     if title is None and title_index is not None:

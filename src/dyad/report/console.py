@@ -13,11 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from dyad.model import Document, Event
+from dyad.model import EXTRACTION_LANGUAGES, Document, Event
 from dyad.report.terminal import plain, printable
 
 #: The ingest summary lists this many errors; `dyad docs --errors` lists them all.
 SHOWN_ERRORS = 200
+#: The ingest summary names this many documents that are not in English.
+SHOWN_NAMES = 20
 ROWS_PER_TABLE = 500
 
 _SECTOR_STYLE = {"GOV": "bold cyan", "MIL": "bold red", "IGO": "bold magenta"}
@@ -40,6 +42,18 @@ def ingest_report(console: Console, report: Any) -> None:
         f"({report.near_duplicates} stored are near duplicates); "
         f"{unread} inputs could not be read"
     )
+    foreign = getattr(report, "not_english", [])
+    if foreign:
+        listed = ", ".join(f"{name} ({language})" for name, language in foreign[:SHOWN_NAMES])
+        others = f" and {len(foreign) - SHOWN_NAMES} more" if len(foreign) > SHOWN_NAMES else ""
+        console.print(
+            plain(
+                f"warning: {len(foreign)} stored documents are not in English: {listed}{others}; "
+                "extraction supports English only, so their actors, events and quotes are "
+                "missing or unreliable (`dyad docs` marks them)",
+                "yellow",
+            )
+        )
     if skipped:
         names = ", ".join(e.name for e in skipped)
         console.print(plain(f"skipped {len(skipped)} files that are not news input: {names}"))
@@ -73,8 +87,27 @@ def _chunked(
         console.print(table)
 
 
+def _language_cell(language: str | None) -> Text:
+    """The language, marked when extraction does not support it."""
+    if language and language not in EXTRACTION_LANGUAGES:
+        return plain(f"{language} (not English)", "yellow")
+    return _cell(language)
+
+
 def documents_table(console: Console, rows: Sequence[Any]) -> None:
-    table = Table(title=f"{len(rows)} documents", title_justify="left")
+    foreign = sum(bool(r.language) and r.language not in EXTRACTION_LANGUAGES for r in rows)
+    caption = (
+        f"{foreign} not in English: extraction supports English only, so their actors, "
+        "events and quotes are missing or unreliable"
+        if foreign
+        else None
+    )
+    table = Table(
+        title=f"{len(rows)} documents",
+        title_justify="left",
+        caption=caption,
+        caption_justify="left",
+    )
     for column in (
         "name",
         "outlet",
@@ -92,7 +125,7 @@ def documents_table(console: Console, rows: Sequence[Any]) -> None:
             _cell(row.name),
             _cell(row.outlet),
             _cell(row.published),
-            _cell(row.language),
+            _language_cell(row.language),
             str(row.chars),
             str(row.removed),
             str(row.events),
