@@ -62,6 +62,9 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/feed.rss":
             base = f"http://{self.headers['Host']}"
             self._send(200, "application/rss+xml", feed_bytes(base))
+        elif path.startswith("/feed-as/"):  # the feed, served as the type the path names
+            base = f"http://{self.headers['Host']}"
+            self._send(200, path.removeprefix("/feed-as/"), feed_bytes(base))
         elif path == "/to-data":
             self._redirect("data:text/html,<p>inline</p>")
         elif path == "/to-js":
@@ -123,6 +126,7 @@ def http_base() -> Iterator[str]:
         "/linked.html": (200, "text/html", LINKED),
         "/plain.txt": (200, "text/plain; charset=utf-8", PLAIN),
         "/image.png": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20),
+        "/image.svg": (200, "image/svg+xml", b'<svg xmlns="http://www.w3.org/2000/svg"/>'),
         "/nosniff": (200, "application/octet-stream", ARTICLE),
         "/nosniff-png": (200, "application/octet-stream", b"\x89PNG\r\n\x1a\n" + b"\x00" * 20),
         "/empty.html": (200, "text/html", b""),

@@ -51,6 +51,7 @@ def test_url_document(
         ("/big-declared", "response too large"),
         ("/big-streamed", "response too large"),
         ("/image.png", "unsupported content type image/png"),
+        ("/image.svg", "unsupported content type image/svg+xml"),
         ("/nosniff-png", "binary file (PNG image)"),
         ("/empty.html", "empty response"),
         ("/to-ftp", "unsupported URL scheme"),
@@ -123,6 +124,26 @@ def test_feed_url_items_and_linked_pages(http_base: str, net_settings: IngestSet
     assert teaser.url == http_base + "/linked.html" and teaser.outlet == "Test Wire"
     assert isinstance(broken, IngestError)
     assert broken.name == "broken-3" and "feed item link: HTTP 404" in broken.cause
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/x-rss+xml",
+        "application/x-atom+xml",
+        "application/atom+xml",
+        "application/rss+xml; charset=utf-8",
+        "text/xml",
+        "text/rss+xml",
+        "application/vnd.example+xml",  # an XML type of any name is sniffed: here a feed
+    ],
+)
+def test_feed_url_read_as_a_feed_whatever_xml_type_it_is_served_as(
+    http_base: str, net_settings: IngestSettings, content_type: str
+) -> None:
+    items = list(iter_inputs([f"{http_base}/feed-as/{content_type}"], settings=net_settings))
+    names = [i.name for i in items]
+    assert names == ["full-1", "teaser-2", "broken-3"], items
 
 
 def test_feed_url_user_outlet_wins(http_base: str, net_settings: IngestSettings) -> None:

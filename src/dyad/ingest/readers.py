@@ -55,7 +55,10 @@ CONTENT_TYPES: dict[str, Format] = {
     "application/xhtml+xml": "html",
     "text/plain": "text",
     "application/rss+xml": "feed",
+    "application/x-rss+xml": "feed",
+    "text/rss+xml": "feed",
     "application/atom+xml": "feed",
+    "application/x-atom+xml": "feed",
     "application/rdf+xml": "feed",
     "application/xml": "feed",
     "text/xml": "feed",
@@ -72,6 +75,12 @@ def extension(path: Path) -> str:
     """The lower-cased extension that decides the reader (`.warc.gz` counts as one)."""
     name = path.name.lower()
     return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
+def _other_xml(content_type: str) -> bool:
+    """An XML type of another name (`application/vnd.x+xml`): sniffed, a feed is read.
+    Images (`image/svg+xml`) are not articles and stay refused."""
+    return content_type.endswith("+xml") and not content_type.startswith("image/")
 
 
 def _sniffed_format(data: bytes) -> Format:
@@ -248,7 +257,8 @@ class _Reader:
             yield read_error(url, url, exc.cause)
             return
         kind = CONTENT_TYPES.get(got.content_type)
-        if kind is None and got.content_type not in _SNIFFABLE_TYPES:
+        sniffable = got.content_type in _SNIFFABLE_TYPES or _other_xml(got.content_type)
+        if kind is None and not sniffable:
             cause = (
                 f"unsupported content type {got.content_type} at {url}; "
                 "dyad reads HTML pages, plain text, JSON and RSS/Atom feeds"
