@@ -60,6 +60,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_parse.py
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_export.py
+	$(BIN)/python benchmarks/bench_link.py
 	@if [ -f "$(BENCH_INPUT)" ]; then \
 		$(BIN)/python benchmarks/bench_parse.py --input $(BENCH_INPUT); \
 	else \

@@ -24,7 +24,22 @@ from corpus import peak_memory_mb
 
 NAMES = ["Lavrov", "Araghchi", "Putin", "Pezeshkian", "Erdogan", "Aliyev", "Peskov", "Zakharova"]
 PLACES = ["Moscow", "Tehran", "Ankara", "Baku", "Russia", "Iran", "Turkey", "Azerbaijan"]
-WORDS = "the minister said talks on trade and transport would go on next week with".split()
+WORDS = [
+    "the",
+    "minister",
+    "said",
+    "talks",
+    "on",
+    "trade",
+    "and",
+    "transport",
+    "would",
+    "go",
+    "on",
+    "next",
+    "week",
+    "with",
+]
 
 
 def no_period(units: int) -> str:

@@ -28,13 +28,13 @@ def group_origins(profiles: Sequence[Profile]) -> dict[str, Origin]:
     """Each document's origin (doc_id -> Origin) among one story's documents."""
     groups = Groups(p.doc_id for p in profiles)
     reasons: dict[str, list[str]] = {}
-    ordered = sorted(profiles, key=lambda p: p.doc_id)
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            why = same_origin(a, b)
-            if why is not None:
-                groups.union(a.doc_id, b.doc_id)
-                reasons.setdefault(a.doc_id, []).append(f"{a.name} ~ {b.name}: {why}")
+    by_id = {p.doc_id: p for p in profiles}
+    for a_id, b_id in sorted(_candidate_pairs(profiles)):
+        a, b = by_id[a_id], by_id[b_id]
+        why = same_origin(a, b)
+        if why is not None:
+            groups.union(a.doc_id, b.doc_id)
+            reasons.setdefault(a.doc_id, []).append(f"{a.name} ~ {b.name}: {why}")
     out: dict[str, Origin] = {}
     for members in groups.groups():
         joined = tuple(r for m in members for r in reasons.get(m, []))
@@ -42,6 +42,24 @@ def group_origins(profiles: Sequence[Profile]) -> dict[str, Origin]:
         for member in members:
             out[member] = origin
     return out
+
+
+def _candidate_pairs(profiles: Sequence[Profile]) -> set[tuple[str, str]]:
+    """Pairs that could be one origin: sharing an outlet, a credit or a sentence shingle
+    (an inverted index, so a big story is not compared all pairs with all)."""
+    index: dict[str, list[str]] = {}
+    for p in profiles:
+        keys = {f"o:{p.outlet}"} if p.outlet else set()
+        keys |= {f"c:{c}" for c in p.credits}
+        keys |= {f"s:{h}" for sentence in p.copy for h in sentence}
+        for key in keys:
+            index.setdefault(key, []).append(p.doc_id)
+    pairs: set[tuple[str, str]] = set()
+    for members in index.values():
+        if len(members) > 1:
+            ordered = sorted(members)
+            pairs.update((a, b) for i, a in enumerate(ordered) for b in ordered[i + 1 :])
+    return pairs
 
 
 def partition(doc_ids: Sequence[str], origins: Mapping[str, Origin]) -> list[list[str]]:

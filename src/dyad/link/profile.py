@@ -19,7 +19,7 @@ from datetime import date
 from functools import cache
 from urllib.parse import urlsplit
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from dyad.events.ontology import load_ontology
 from dyad.link.credits import load_agencies
@@ -85,7 +85,7 @@ def words(text: str) -> list[str]:
     out = []
     for match in _WORD.finditer(text):
         word = match.group().lower().replace("’", "'").removesuffix("'s").strip("'-")
-        if len(word) > 1 and word not in ENGLISH_STOP_WORDS:
+        if len(word) > 1 and word not in STOP_WORDS:
             out.append(word)
     return out
 

@@ -2,11 +2,12 @@
 
 Two dated documents belong together when they are at most `WINDOW_DAYS` apart and alike
 enough (`similarity`); stories are the connected groups of such pairs, so the result is
-the same in whatever order documents arrive. A document with no date (no publication
-date, none in its URL) joins the story of the dated document it is most alike, if any
-is alike enough; it never joins two stories together, so one undated article about a
-pair of leaders cannot merge their meetings months apart. Undated documents alike no
-dated one group among themselves.
+the same in whatever order documents arrive. A group spanning more than `MAX_STORY_DAYS`
+(daily coverage of one relationship, linked day to day) is cut in time. A document with
+no date (no publication date, none in its URL) joins the story of the dated document it
+is most alike, if any is alike enough; it never joins two stories together, so one
+undated article about a pair of leaders cannot merge their meetings months apart.
+Undated documents alike no dated one group among themselves.
 
 Ties: an undated document equally alike two dated ones joins the one whose doc_id sorts
 first.
@@ -21,12 +22,15 @@ from dataclasses import dataclass
 
 from dyad.link.groups import Groups, first_wins
 from dyad.link.profile import Profile
-from dyad.link.similarity import days_apart, similarity
+from dyad.link.similarity import cosine, days_apart, similarity
 
 #: Most days between two dated documents of one story.
 WINDOW_DAYS = 3
 #: Least similarity of two documents of one story.
 SAME_STORY = 0.3
+#: Most days a story spans: daily coverage of one relationship links day to day, and
+#: without a cap would chain weeks of news (two meetings a month apart) into one story.
+MAX_STORY_DAYS = 7
 
 
 def same_story(a: Profile, b: Profile) -> bool:
@@ -38,13 +42,16 @@ def same_story(a: Profile, b: Profile) -> bool:
 def group_stories(profiles: Sequence[Profile]) -> list[list[str]]:
     """The stories among these documents, as lists of doc ids (see the module docstring)."""
     groups = Groups(p.doc_id for p in profiles)
-    dated = sorted((p for p in profiles if p.anchor), key=lambda p: p.anchor or "")
+    dated = sorted((p for p in profiles if p.anchor), key=lambda p: (p.anchor or "", p.doc_id))
+    pairs = []
     for i, a in enumerate(dated):
         for b in dated[i + 1 :]:
             if (days_apart(a.anchor, b.anchor) or 0) > WINDOW_DAYS:
                 break
             if same_story(a, b):
+                pairs.append((a, b))
                 groups.union(a.doc_id, b.doc_id)
+    groups = _capped(groups, {p.doc_id: p for p in dated}, pairs)
     loose = []
     for u in sorted((p for p in profiles if not p.anchor), key=lambda p: p.doc_id):
         best = max(
@@ -83,6 +90,37 @@ class StoryInfo:
 LOOKBACK_DAYS = 31
 
 
+def _capped(
+    groups: Groups, dated: dict[str, Profile], pairs: list[tuple[Profile, Profile]]
+) -> Groups:
+    """The dated groups with any that spans more than `MAX_STORY_DAYS` cut in time.
+
+    A long group is cut into spans of at most `MAX_STORY_DAYS` from its earliest day on;
+    within each span the documents are grouped again by the pairs inside it. The cut
+    depends only on the group, not on the order documents came in.
+    """
+    span_of: dict[str, tuple[str, int]] = {}
+    for members in groups.groups():
+        days = sorted(dated[m].anchor or "" for m in members if m in dated)
+        if not days or (days_apart(days[0], days[-1]) or 0) <= MAX_STORY_DAYS:
+            continue
+        start, chunk = days[0], 0
+        for member in sorted(members, key=lambda m: (dated[m].anchor or "", m)):
+            day = dated[member].anchor or start
+            if (days_apart(start, day) or 0) > MAX_STORY_DAYS:
+                start, chunk = day, chunk + 1
+            span_of[member] = (members[0], chunk)
+    if not span_of:
+        return groups
+    cut = Groups(groups.parent)
+    for a, b in pairs:
+        if span_of.get(a.doc_id, (a.doc_id, 0)) == span_of.get(b.doc_id, (b.doc_id, 0)) or (
+            a.doc_id not in span_of and b.doc_id not in span_of
+        ):
+            cut.union(a.doc_id, b.doc_id)
+    return cut
+
+
 def _within(day: str, anchors: Sequence[str]) -> bool:
     """Whether a fact's day belongs in the range of a story reported on `anchors`: a
     day-precision date from a month before the first report to a day after the last (a
@@ -99,15 +137,16 @@ def _within(day: str, anchors: Sequence[str]) -> bool:
 def describe(profiles: Sequence[Profile], fact_dates: Iterable[str] = ()) -> StoryInfo:
     """The summary of one story's documents.
 
-    The title is the headline of the document most alike all the others (ties: the
-    earliest doc id); the date range spans the documents' anchors and the days of its
-    facts near them (`_within`).
+    The title is the headline of the document whose words are nearest the story's
+    centroid (ties: the earliest doc id); the date range spans the documents' anchors and
+    the days of its facts near them (`_within`).
     """
     ids = sorted(p.doc_id for p in profiles)
-    central = max(
-        profiles,
-        key=lambda p: (sum(similarity(p, q) for q in profiles if q is not p), first_wins(p.doc_id)),
-    )
+    centroid: dict[str, float] = {}
+    for p in profiles:
+        for word, weight in p.terms.items():
+            centroid[word] = centroid.get(word, 0.0) + weight
+    central = max(profiles, key=lambda p: (cosine(p.terms, centroid), first_wins(p.doc_id)))
     anchors = sorted(p.anchor for p in profiles if p.anchor)
     days = sorted(set(anchors) | {d for d in fact_dates if _within(d, anchors)})
     outlets = Counter(p.outlet for p in profiles if p.outlet)
