@@ -28,6 +28,9 @@ from dyad.link.similarity import cosine, days_apart, similarity
 WINDOW_DAYS = 3
 #: Least similarity of two documents of one story.
 SAME_STORY = 0.3
+#: Least similarity of two undated documents of one story: with no day to keep them
+#: apart, only close wording, names and events group them.
+SAME_STORY_UNDATED = 0.45
 #: Most days a story spans: daily coverage of one relationship links day to day, and
 #: without a cap would chain weeks of news (two meetings a month apart) into one story.
 MAX_STORY_DAYS = 7
@@ -64,7 +67,7 @@ def group_stories(profiles: Sequence[Profile]) -> list[list[str]]:
             loose.append(u)
     for i, a in enumerate(loose):
         for b in loose[i + 1 :]:
-            if similarity(a, b) >= SAME_STORY:
+            if similarity(a, b) >= SAME_STORY_UNDATED:
                 groups.union(a.doc_id, b.doc_id)
     return groups.groups()
 
