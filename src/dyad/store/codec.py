@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dyad.model import Document, Quote, SentenceRef
@@ -157,6 +157,23 @@ class DocumentRows:
     removed: list[dict[str, Any]]
     events: list[dict[str, Any]]
     quotes: list[dict[str, Any]]
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.document["doc_id"])
+
+    @property
+    def name(self) -> str:
+        return str(self.document["name"])
+
+    @property
+    def source(self) -> str:
+        return str(self.document["source"])
+
+    def stamped(self, run_id: int | None, created: str) -> DocumentRows:
+        """These rows as written by run `run_id` at `created` (rows built by a worker,
+        before the run and the time of writing were known)."""
+        return replace(self, document={**self.document, "run_id": run_id, "created": created})
 
     def nul_column(self) -> str | None:
         """The first column holding a NUL character (PostgreSQL text refuses it), or None.

@@ -24,7 +24,7 @@ from dyad.errors import StoreError
 from dyad.model import Document, IngestError
 from dyad.sanitize import one_line
 from dyad.store import queries, schema
-from dyad.store.codec import document_rows, dumps
+from dyad.store.codec import DocumentRows, document_rows, dumps
 from dyad.store.links import LinkTables
 from dyad.store.migrations import applied_migrations, has_schema, migrate
 from dyad.store.rows import (
@@ -193,7 +193,7 @@ class Store:
 
     def write_batch(
         self,
-        documents: Sequence[Document],
+        documents: Sequence[Document | DocumentRows],
         errors: Sequence[IngestError] = (),
         *,
         run_id: int | None = None,
@@ -208,7 +208,8 @@ class Store:
         field is not stored but recorded as an error of stage "store".
 
         Args:
-            documents: cleaned (and usually annotated) documents.
+            documents: cleaned (and usually annotated) documents, or their rows as
+                `codec.document_rows` built them (in a worker process, say).
             errors: inputs that failed before the store, recorded with `run_id`.
             run_id: the run from `start_run`, or None.
             signatures: MinHash values by doc_id, for near-duplicate search later.
@@ -239,7 +240,7 @@ class Store:
     def _write(
         self,
         conn: Connection,
-        documents: Sequence[Document],
+        documents: Sequence[Document | DocumentRows],
         errors: Sequence[IngestError],
         run_id: int | None,
         signatures: Mapping[str, Sequence[int]] | None,
@@ -253,7 +254,10 @@ class Store:
             if document.doc_id in stored:
                 continue
             stored.add(document.doc_id)
-            doc_rows = document_rows(document, run_id, created)
+            if isinstance(document, DocumentRows):
+                doc_rows = document.stamped(run_id, created)
+            else:
+                doc_rows = document_rows(document, run_id, created)
             bad = doc_rows.nul_column()
             if bad is not None:
                 cause = f"{bad} holds a NUL character, which the store cannot keep; clean it"
