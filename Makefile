@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test lint eval eval-gate bench clean
+.PHONY: install demo test lint eval eval-gate bench fuzz clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,5 +67,13 @@ bench: install
 		echo "== bench_parse on real articles: $(BENCH_INPUT) not found, skipped"; \
 	fi
 
+# 10,000 generated hostile inputs of every kind (tests/hostile_inputs.py) through the real
+# readers and cleaning, a sample through annotation and one whole ingest; prints inputs
+# tried, crashes, hangs and peak memory, and fails on any crash or hang.
+FUZZ_INPUTS ?= 10000
+
+fuzz: install
+	$(BIN)/python benchmarks/fuzz_ingest.py --inputs $(FUZZ_INPUTS)
+
 clean:
-	rm -rf $(VENV) $(DEMO_DB) .eval-*.db .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) .eval-*.db .pytest_cache .ruff_cache .fuzz-failures
