@@ -96,6 +96,16 @@ def ingest(
         str | None, typer.Option(help="Outlet for inputs that do not name one.")
     ] = None,
     workers: Annotated[int | None, typer.Option(help="Worker processes (default 1).")] = None,
+    engine: Annotated[
+        str | None,
+        typer.Option(help="Where documents are annotated: local (default) or dask (dyad[dask])."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Dask scheduler address for --engine dask (default: a LocalCluster for the run)."
+        ),
+    ] = None,
     config: ConfigOption = None,
     actors: ActorsOption = None,
     spacy_model: ModelOption = None,
@@ -113,7 +123,8 @@ def ingest(
     error and the rest of the batch goes on. Exits non-zero only when nothing could be
     ingested.
 
-    Example: `dyad ingest examples/ --db demo.db --workers 2`
+    Example: `dyad ingest examples/ --db demo.db --workers 2`, or on a Dask cluster:
+    `dyad ingest news/ --db postgresql://host/dyad --engine dask --scheduler tcp://host:8786`
     """
     from dyad.pipeline import ingest as run_ingest
 
@@ -123,6 +134,8 @@ def ingest(
             db=db,
             outlet=outlet,
             workers=workers,
+            engine=engine or ("dask" if scheduler else None),
+            scheduler=scheduler,
             actors_files=[str(a) for a in actors or []],
             spacy_model=spacy_model,
             allow_private_urls=allow_private_urls or None,

@@ -12,6 +12,7 @@ Needs the `dask` extra: `pip install 'dyad[dask]'`.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -36,17 +37,35 @@ LOCAL_WORKERS = 2
 PLUGIN_NAME = "dyad-pipeline"
 
 
-class _WarmPipeline(WorkerPlugin):
-    """A worker plugin that loads the annotation pipeline when a worker starts, so the
-    first chunk does not wait for it (and a worker that cannot load it says so at once)."""
+#: What each run's plugin left in this worker process: run key -> shared values.
+_SHARED: dict[str, tuple[Any, ...]] = {}
 
-    name = PLUGIN_NAME
 
-    def __init__(self, warm: Callable[[], None]) -> None:
+class _RunPlugin(WorkerPlugin):
+    """Carries a run's shared values (settings, the ids stored already) to every worker,
+    and loads the annotation pipeline there, when the worker starts.
+
+    The scheduler keeps the plugin and sets it up again on a worker that joins or is
+    restarted after a crash, so nothing a run needs is lost with a worker (scattered
+    data would be).
+    """
+
+    def __init__(self, key: str, warm: Callable[[], None], shared: tuple[Any, ...]) -> None:
+        self.key = key
         self.warm = warm
+        self.shared = shared
 
     def setup(self, worker: Any) -> None:
+        _SHARED[self.key] = self.shared
         self.warm()
+
+    def teardown(self, worker: Any) -> None:
+        _SHARED.pop(self.key, None)
+
+
+def _call(fn: Callable[..., Any], chunk: Any, key: str) -> Any:
+    """`fn(chunk, *shared)` on a worker, with the shared values its run's plugin left."""
+    return fn(chunk, *_SHARED[key])
 
 
 class DaskEngine:
@@ -58,7 +77,7 @@ class DaskEngine:
         workers: LocalCluster size (ignored with a scheduler).
         warm: loads the pipeline in a worker process (run by a worker plugin).
         shared: values every chunk needs (settings, the ids stored already), sent to
-            each worker once.
+            each worker once, by a worker plugin.
     """
 
     def __init__(
@@ -75,7 +94,7 @@ class DaskEngine:
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)
@@ -88,14 +107,14 @@ class DaskEngine:
                 f"cannot reach the Dask scheduler at {where} ({exc}); check the address "
                 "and that `dask scheduler` is running there"
             ) from exc
-        self._client.register_plugin(_WarmPipeline(warm), name=PLUGIN_NAME)
+        self._key = f"{PLUGIN_NAME}-{uuid.uuid4().hex[:12]}"
+        self._client.register_plugin(_RunPlugin(self._key, warm, shared), name=self._key)
         threads = max(1, sum(self._client.nthreads().values()))
         self.chunk_size = DASK_CHUNK
         self.window = DASK_WINDOW_PER_THREAD * threads
-        self._shared = [self._client.scatter(value, broadcast=True) for value in shared]
 
     def submit(self, fn: Callable[..., Any], chunk: Any) -> Any:
-        return self._client.submit(fn, chunk, *self._shared, pure=False)
+        return self._client.submit(_call, fn, chunk, self._key, pure=False)
 
     def result(self, handle: Any) -> Any:
         try:
@@ -107,6 +126,8 @@ class DaskEngine:
 
     def close(self) -> None:
         try:
+            if self._cluster is None:  # a shared cluster: leave nothing of this run on it
+                self._client.unregister_worker_plugin(self._key)
             self._client.close()
         finally:
             self._close_cluster()
