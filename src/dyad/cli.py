@@ -578,5 +578,161 @@ def facts(
         _print_rows(TABLES["facts"].columns, records, format)
 
 
+# --- briefs, timelines, trends and the explorer (dyad.report, dyad.web) ----------------
+
+StoryFilter = Annotated[
+    str | None, typer.Option("--story", help="A story id or unique prefix (`dyad stories`).")
+]
+ActorFilter = Annotated[
+    str | None,
+    typer.Option("--actor", help="Part of an actor's name, or a country code (either side)."),
+]
+OutputFile = Annotated[
+    Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
+]
+
+
+def _write_text(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    with _errors():
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+    err.print(f"wrote {escaped(output)}")
+
+
+@app.command()
+def brief(
+    db: DbOption = None,
+    dyad: DyadFilter = None,
+    story: StoryFilter = None,
+    actor: ActorFilter = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: Annotated[
+        str, typer.Option("--format", help="md (default), html (one page) or json.")
+    ] = "md",
+    output: OutputFile = None,
+) -> None:
+    """Write a brief: the key facts in date order, each a sentence built from the stored
+    fact and cited [outlet, date], marked corroborated (N independent sources),
+    single-source or contested; contradictions with both sides cited; the main actors'
+    quotes; undated, announced, speculated and denied items kept apart.
+
+    Deterministic: the same store gives the same brief; nothing in it is not in the store.
+
+    Example: `dyad brief --dyad RUS-IRN --since 2025-06 --format md --db demo.db`
+    """
+    from dyad.report.brief import BRIEF_FORMATS, build_brief, render_brief
+
+    if format not in BRIEF_FORMATS:
+        raise _fail(f"unknown format {format!r}; the formats are: {', '.join(BRIEF_FORMATS)}")
+    filters = _filters(since=since, until=until, dyad=dyad)
+    with _errors(), _open(db) as store:
+        text = render_brief(build_brief(store, filters, story=story, actor=actor), format)
+    _write_text(text, output)
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    dyad: DyadFilter = None,
+    story: StoryFilter = None,
+    actor: ActorFilter = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    format: Annotated[
+        str, typer.Option("--format", help="table (default), csv, json or html.")
+    ] = "table",
+    output: OutputFile = None,
+) -> None:
+    """List the facts by date, one row per fact: its date and precision (day, month,
+    year), what happened, its status and how many independent sources and documents.
+
+    Example: `dyad timeline --dyad RUS-IRN --format csv -o timeline.csv`
+    """
+    from dyad.report.stories import timeline_table
+    from dyad.report.timeline import TIMELINE_FORMATS, build_timeline, render_timeline
+
+    if format not in TIMELINE_FORMATS:
+        raise _fail(f"unknown format {format!r}; the formats are: {', '.join(TIMELINE_FORMATS)}")
+    filters = _filters(since=since, until=until, dyad=dyad)
+    with _errors(), _open(db) as store:
+        rows = build_timeline(store, filters, story=story, actor=actor)
+    if format == "table" and output is None:
+        timeline_table(out, rows)
+    else:
+        _write_text(render_timeline(rows, "csv" if format == "table" else format), output)
+
+
+@app.command()
+def trend(
+    db: DbOption = None,
+    dyad: DyadFilter = None,
+    by: Annotated[str, typer.Option("--by", help="week or month (default).")] = "month",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="FILE.csv, FILE.svg or FILE.png (default: CSV out)."),
+    ] = None,
+) -> None:
+    """Count facts per week or month: per PLOVER quad class and the summed intensity,
+    as CSV or as a chart (SVG, PNG): cooperation above the axis, conflict below, each
+    spike labelled with the date of its main fact.
+
+    Example: `dyad trend --dyad RUS-IRN --by week -o trend.png --db demo.db`
+    """
+    from dyad.report.trend import build_trend, trend_csv, write_trend
+
+    filters = _filters(since=since, until=until, dyad=dyad)
+    with _errors(), _open(db) as store:
+        result = build_trend(store, filters, by=by)
+    if output is None:
+        sys.stdout.write(trend_csv(result))
+    else:
+        with _errors():
+            try:
+                write_trend(result, output)
+            except OSError as exc:
+                raise _fail(f"cannot write {output}: {exc.strerror or exc}") from None
+        err.print(f"wrote {escaped(output)} ({len(result.rows)} periods)")
+    if result.undated or result.too_coarse:
+        err.print(
+            f"left out: {result.undated} undated facts, {result.too_coarse} dated less "
+            f"precisely than a {escaped(by)}"
+        )
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Browse the store in a web browser: stories, dyads (trend chart, timeline, brief),
+    actors, documents with their actors, dates, triggers and quotes highlighted, and full
+    text search. Every page has a JSON twin (`.json`); the API is described at
+    /openapi.json. Needs `pip install 'dyad[web]'`; works offline.
+
+    Example: `dyad serve --db demo.db --port 8000`, then open http://127.0.0.1:8000/
+    """
+    try:
+        import uvicorn
+
+        from dyad.web.app import create_app
+    except ImportError:
+        raise _fail("the explorer needs its extra: pip install 'dyad[web]'") from None
+    if not 0 < port < 65536:
+        raise _fail(f"--port is a port number, 1 to 65535; got {port}")
+    with _errors():
+        application = create_app(_settings(None, db=db).db)
+    err.print(f"dyad explorer on http://{escaped(host)}:{port}/ (Ctrl+C stops it)")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

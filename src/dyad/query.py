@@ -760,3 +760,48 @@ def iter_story_objects(store: Store, filters: Filters | None = None) -> Iterator
         }
         for s in _stored_stories(store, filters or Filters())
     )
+
+
+# --- briefs, timelines, trends and the explorer (dyad.report, dyad.web) -----------------
+
+
+def select_facts(
+    store: Store,
+    filters: Filters | None = None,
+    *,
+    story: str | None = None,
+    actor: str | None = None,
+) -> list[dict[str, Any]]:
+    """The stored facts a brief, timeline or trend covers, by date (undated last).
+
+    Args:
+        filters: since, until, dyad, type and status, as `dyad facts` takes them.
+        story: a story id or unique prefix of one.
+        actor: part of an actor's name (either side, any case), or a country code.
+
+    Raises:
+        QueryError: a story id that names no single story, or a filter facts cannot take.
+    """
+    f = filters or Filters()
+    f.check(FACT_FILTERS - {"limit"}, "facts")
+    story_id = None
+    if story is not None:
+        found = store.links.story(story.strip())
+        if found is None:
+            raise QueryError(f"no single story with id {story!r}; `dyad stories` lists them")
+        story_id = found["story_id"]
+    facts = store.links.facts(
+        story_id=story_id, dyad=f.dyad, status=f.status, since=f.since, until=f.until, type=f.type
+    )
+    if actor is not None and actor.strip():
+        wanted = actor.strip().casefold()
+        facts = [
+            fact
+            for fact in facts
+            if any(
+                wanted in (fact[f"{side}_name"] or "").casefold()
+                or wanted == (fact[f"{side}_country"] or "").casefold()
+                for side in ("source", "target")
+            )
+        ]
+    return facts

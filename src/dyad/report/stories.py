@@ -112,3 +112,20 @@ def story_view(
             plain(origin_names.get(d["origin"], d["origin"])),
         )
     console.print(table)
+
+
+def timeline_table(console: Console, rows: Sequence[Any]) -> None:
+    """`dyad timeline`: one row per fact, by date."""
+    table = Table(title=f"{len(rows)} facts", title_justify="left")
+    for column in ("date", "precision", "fact", "status", "sources", "documents"):
+        table.add_column(column, overflow="fold")
+    for r in rows:
+        table.add_row(
+            plain(r.date or "undated"),
+            plain(r.precision or ""),
+            plain(r.statement),
+            plain(r.status),
+            plain(r.independent_sources),
+            plain(r.documents),
+        )
+    console.print(table)

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from dyad.errors import StoreError
 from dyad.store import schema
+from dyad.store.fulltext import FTS_POSTGRES, FTS_SQLITE
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Migration:
     name: str
     apply: Callable[[Connection], None]
     adds_indexes: tuple[str, ...] = ()
+    #: It creates what `schema.metadata` cannot describe (full-text indexes, triggers), so
+    #: a new store runs it too after creating the tables.
+    outside_metadata: bool = False
 
 
 def _initial(conn: Connection) -> None:
@@ -51,10 +55,25 @@ def _link_tables(conn: Connection) -> None:
         table.create(conn, checkfirst=True)
 
 
+def _full_text_search(conn: Connection) -> None:
+    """Full-text search over documents (title, text) and quotes (speaker, content).
+
+    SQLite: FTS5 tables over the stored rows, kept current by triggers. PostgreSQL: GIN
+    indexes on the English `to_tsvector` of the same columns (`dyad.store.browse`).
+    """
+    if conn.dialect.name == "postgresql":
+        for statement in FTS_POSTGRES:
+            conn.execute(text(statement))
+        return
+    for statement in FTS_SQLITE:
+        conn.execute(text(statement))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _initial),
     Migration("0002_events_dyad_index", _events_dyad_index, ("ix_events_dyad",)),
     Migration("0003_link_tables", _link_tables),
+    Migration("0004_full_text_search", _full_text_search, outside_metadata=True),
 )
 
 
@@ -123,6 +142,9 @@ def _create_fresh(conn: Connection, steps: Sequence[Migration]) -> list[str]:
         )
     if tuple(steps) == MIGRATIONS:
         schema.metadata.create_all(conn, checkfirst=True)
+        for step in steps:
+            if step.outside_metadata:
+                step.apply(conn)
     else:
         schema.migrations.create(conn, checkfirst=True)
         for step in steps:

@@ -24,6 +24,7 @@ from dyad.errors import StoreError
 from dyad.model import Document, IngestError
 from dyad.sanitize import one_line
 from dyad.store import queries, schema
+from dyad.store.browse import BrowseTables
 from dyad.store.codec import DocumentRows, document_rows, dumps
 from dyad.store.links import LinkTables
 from dyad.store.migrations import applied_migrations, has_schema, migrate
@@ -137,6 +138,11 @@ class Store:
     def links(self) -> LinkTables:
         """The linking tables: stories, facts, origins, contradictions (`dyad.link`)."""
         return LinkTables(self._engine)
+
+    @property
+    def browse(self) -> BrowseTables:
+        """Paged reads and full-text search for the explorer (`dyad.web`)."""
+        return BrowseTables(self._engine)
 
     # --- lifecycle -------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The explorer's views, one module per resource, each with its `router`."""
