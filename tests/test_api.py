@@ -92,7 +92,7 @@ def test_api_quotes_and_dates(opened):
     [
         (lambda s: s.events(speaker="Lavrov"), "events cannot be filtered by speaker"),
         (lambda s: s.actors(dyad="RUS-IRN"), "actors cannot be filtered by dyad"),
-        (lambda s: s.table("facts"), "there is no table 'facts'"),
+        (lambda s: s.table("fact"), "there is no table 'fact'"),
         (lambda s: s.events(since="soon"), "since takes a date"),
         (lambda s: s.ingest([42]), "got a int"),
     ],

@@ -88,7 +88,7 @@ def test_cli_export_filters(db, options, expected):
     ("args", "message"),
     [
         (["--format", "xlsx"], "the export formats are: jsonl, csv, parquet"),
-        (["--what", "facts"], "there is no table 'facts'"),
+        (["--what", "fact"], "there is no table 'fact'"),
         (["--what", "quotes", "--type", "CONSULT"], "quotes cannot be filtered by type"),
         (["--what", "events", "--since", "June"], "since takes a date"),
         (["--what", "events", "--dyad", "RUS"], "two country codes"),

@@ -149,5 +149,5 @@ def http_base() -> Iterator[str]:
 def net_settings() -> IngestSettings:
     """Small limits so the misbehaving endpoints fail fast."""
     return IngestSettings(
-        timeout=0.3, max_bytes=4096, max_redirects=3, trust_env=False, allow_private=True
+        timeout=2.0, max_bytes=4096, max_redirects=3, trust_env=False, allow_private=True
     )

@@ -70,21 +70,24 @@ def test_link_stories_have_a_title_dates_and_outlets(linked):
     assert march["documents"] == 5 and len(march["outlets"]) == 5
 
 
+def _march(store: Store) -> list[dict]:
+    return [
+        f
+        for f in _facts(store, "CONSULT", ("RUS", "IRN"))
+        if (f["date_value"] or "").startswith("2025-03")
+    ]
+
+
 def test_link_meetings_weeks_apart_are_two_facts(linked):
     meetings = _facts(linked, "CONSULT", ("RUS", "IRN"))
-    march = [f for f in meetings if (f["date_value"] or "").startswith("2025-03")]
     may = [f for f in meetings if (f["date_value"] or "").startswith("2025-05")]
-    assert len(march) == 1 and len(may) == 1
+    assert len(may) == 1
     assert _doc_names(may[0]) == {"tehran-desk-may", "caspian-notes-may"}
-    assert march[0]["story_id"] != may[0]["story_id"]
+    assert all(f["story_id"] != may[0]["story_id"] for f in _march(linked))
 
 
 def test_link_wire_reprints_are_one_origin_and_an_independent_report_corroborates(linked):
-    (march,) = [
-        f
-        for f in _facts(linked, "CONSULT", ("RUS", "IRN"))
-        if (f["date_value"] or "").startswith("2025-03")
-    ]
+    (march,) = [f for f in _march(linked) if f["date_value"] == "2025-03-10"]
     assert {"wire-one", "wire-two", "wire-three", "tehran-desk"} <= _doc_names(march)
     wire = next(o for o in march["origins"] if "wire-one" in o)
     assert {"wire-one", "wire-two", "wire-three"} <= set(wire)
@@ -93,17 +96,14 @@ def test_link_wire_reprints_are_one_origin_and_an_independent_report_corroborate
     assert march["independent_sources"] == len(march["origins"]) >= 2
 
 
-def test_link_a_day_reported_differently_is_one_fact_with_a_date_conflict(linked):
-    (march,) = [
-        f
-        for f in _facts(linked, "CONSULT", ("RUS", "IRN"))
-        if (f["date_value"] or "").startswith("2025-03")
-    ]
-    assert "caspian-notes" in _doc_names(march)
-    assert march["date_value"] == "2025-03-10" and march["date_precision"] == "day"
-    (conflict,) = [c for c in march["conflicts"] if c["field"] == "date"]
+def test_link_a_day_reported_differently_is_flagged_between_two_facts(linked):
+    facts = {f["date_value"]: f for f in _march(linked)}
+    assert set(facts) == {"2025-03-10", "2025-03-11"}  # near days stay two facts
+    assert _doc_names(facts["2025-03-11"]) == {"caspian-notes"}
+    (conflict,) = [c for c in facts["2025-03-10"]["conflicts"] if c["field"] == "date"]
     assert conflict["values"]["caspian-notes"] == "2025-03-11"
     assert conflict["values"]["tehran-desk"] == "2025-03-10"
+    assert conflict["facts"] == [facts["2025-03-10"]["fact_id"], facts["2025-03-11"]["fact_id"]]
     assert conflict["evidence"]["caspian-notes"].startswith("Vladimir Putin received")
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from dyad.link.facts import AFFIRMING, DENYING, Fact
 from dyad.link.groups import Groups
 from dyad.link.profile import words
-from dyad.model import Document, Quote
+from dyad.link.similarity import days_apart
+from dyad.model import Document, Event, Quote
 
 #: Share of the shorter quotation's words the longer one must hold to be the same
 #: statement; identical wording (after normalising case and punctuation) is no conflict.
@@ -45,6 +46,11 @@ class Conflict:
     fact_id: str | None = None
     severity: str = "contradiction"  # or "discrepancy": both may be true
     evidence: dict[str, str] = dataclasses.field(default_factory=dict)  # doc_id -> sentence
+    facts: list[str] = dataclasses.field(default_factory=list)  # every fact it concerns
+
+
+def _span(event: Event) -> tuple[int, int]:
+    return event.sentence.start, event.sentence.end
 
 
 def _sentence(document: Document, start: int, end: int) -> str:
@@ -119,6 +125,50 @@ def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Confli
         )
     for conflict in out:
         conflict.fact_id = fact.fact_id
+    return out
+
+
+#: Most days apart two facts of one type and pair may be, for their dates to be flagged as
+#: one event the outlets may date differently.
+NEAR_DAYS = 2
+
+
+def near_date_conflicts(facts: Sequence[Fact], documents: Mapping[str, Document]) -> list[Conflict]:
+    """Facts of one type and pair on near days whose documents never report both days.
+
+    Both stay facts (a visit's arrival and its meeting are two events); the flag shows
+    that the outlets may be dating one event differently, with each side's sentences.
+    """
+    out: list[Conflict] = []
+    dated = [f for f in facts if f.best_date()[1] == "day"]
+    for i, a in enumerate(dated):
+        for b in dated[i + 1 :]:
+            day_a, day_b = a.best_date()[0] or "", b.best_date()[0] or ""
+            docs_a, docs_b = set(a.doc_ids), set(b.doc_ids)
+            apart = days_apart(day_a, day_b) or 0
+            if a.key != b.key or docs_a & docs_b or not 0 < apart <= NEAR_DAYS:
+                continue
+            major, minor = (a, b) if len(docs_a) >= len(docs_b) else (b, a)
+            values = {d: day_a for d in docs_a} | {d: day_b for d in docs_b}
+            evidence = {
+                m.doc_id: _sentence(
+                    documents[m.doc_id], m.event.sentence.start, m.event.sentence.end
+                )
+                for m in (*a.mentions, *b.mentions)
+            }
+            out.append(
+                Conflict(
+                    "date",
+                    sorted(values),
+                    dict(sorted(values.items())),
+                    f"{a.type} on {min(day_a, day_b)} and on {max(day_a, day_b)}, never both "
+                    "in one document: one event dated differently?",
+                    fact_id=major.fact_id,
+                    severity="discrepancy",
+                    evidence=evidence,
+                    facts=[major.fact_id, minor.fact_id],
+                )
+            )
     return out
 
 

@@ -2,10 +2,11 @@
 
 Mentions merge when they have the same type and country dyad (unordered for symmetric
 types) and compatible dates: the same day; a month or year that holds exactly the day of
-one fact; or no date. Two days at most `DATE_SLACK_DAYS` apart that no single document
-reports both of are one event the outlets date differently (a date conflict), while a
-document that names both days (arrived Sunday, met Monday) keeps them apart. Every
-modality joins the fact it speaks of: a denial is a conflicting mention, not a new fact.
+one fact; or no date. Different days are different facts, however near: an arrival on
+Sunday and a meeting on Monday are two events (`conflicts.near_date_conflicts` flags near
+days from documents that never report both, where outlets may date one event apart).
+Every modality joins the fact it speaks of: a denial is a conflicting mention, not a new
+fact.
 """
 
 from __future__ import annotations
@@ -14,13 +15,12 @@ import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from functools import cache
 
+from dyad.events.ontology import load_ontology
 from dyad.link.profile import fact_key
 from dyad.model import Document, Event
 
-#: Most days between two dates of one event reported differently by different documents.
-DATE_SLACK_DAYS = 2
 #: Modalities that affirm that an event happened.
 AFFIRMING = ("asserted",)
 #: Modalities that deny it.
@@ -108,32 +108,6 @@ def _in(value: str, precision: str | None, day: str) -> bool:
     return precision in ("month", "year") and day.startswith(value)
 
 
-def _apart(a: str, b: str) -> int:
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-
-
-def _merge_days(clusters: dict[str, list[Mention]]) -> list[list[Mention]]:
-    """Day clusters, with near days that no document reports both of merged together."""
-    ordered = sorted(clusters, key=lambda d: (-len({m.doc_id for m in clusters[d]}), d))
-    merged: list[list[Mention]] = []
-    for day in ordered:
-        docs = {m.doc_id for m in clusters[day]}
-        home = next(
-            (
-                group
-                for group in merged
-                if all(_apart(day, m.day or day) <= DATE_SLACK_DAYS for m in group if m.day)
-                and not docs & {m.doc_id for m in group}
-            ),
-            None,
-        )
-        if home is None:
-            merged.append(list(clusters[day]))
-        else:
-            home.extend(clusters[day])
-    return merged
-
-
 def _merge_key(
     key: str, mentions: Sequence[Mention], anchors: Mapping[str, str | None]
 ) -> list[Fact]:
@@ -149,7 +123,7 @@ def _merge_key(
             coarse.append(m)
         else:
             undated.append(m)
-    facts = [Fact(key, group) for group in _merge_days(days)]
+    facts = [Fact(key, days[day]) for day in sorted(days)]
 
     def day_of(fact: Fact) -> str:
         return fact.best_date()[0] or ""
@@ -165,9 +139,12 @@ def _merge_key(
             by_coarse.setdefault(d.value, Fact(key)).mentions.append(m)
     facts += [by_coarse[v] for v in sorted(by_coarse)]
     loose: list[Mention] = []
+    # An undated meeting or statement is news of its report's day; an undated attack is
+    # the one the story knows best ("the US strikes"): types dated "repeat" in plover.yaml.
+    recalled = key.split("|")[0] in _repeat_dated()
     for m in sorted(undated, key=lambda m: m.event.id):
         anchor = anchors.get(m.doc_id)
-        same_day = [f for f in facts if anchor and day_of(f) == anchor]
+        same_day = [f for f in facts if anchor and not recalled and day_of(f) == anchor]
         if same_day:
             same_day[0].mentions.append(m)
         elif facts:
@@ -177,6 +154,11 @@ def _merge_key(
     if loose:
         facts.append(Fact(key, loose))
     return facts
+
+
+@cache
+def _repeat_dated() -> frozenset[str]:
+    return load_ontology().names("repeat")
 
 
 def _neg(day: str) -> tuple[int, ...]:

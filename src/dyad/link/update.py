@@ -14,7 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from dyad.link.conflicts import Conflict, fact_conflicts, quote_conflicts
+from dyad.link.conflicts import (
+    Conflict,
+    fact_conflicts,
+    near_date_conflicts,
+    quote_conflicts,
+)
 from dyad.link.facts import AFFIRMING, DENYING, Fact, merge_facts
 from dyad.link.origins import Origin, group_origins, partition
 from dyad.link.profile import Profile, build_profile
@@ -171,6 +176,7 @@ def story_rows(profiles: Sequence[Profile], documents: Sequence[Document]) -> St
                 }
             )
         conflicts += fact_conflicts(fact, by_id)
+    conflicts += near_date_conflicts(facts, by_id)
     conflicts += quote_conflicts(documents, facts)
     for c in conflicts:
         rows.contradictions.append(
@@ -185,6 +191,7 @@ def story_rows(profiles: Sequence[Profile], documents: Sequence[Document]) -> St
                         "evidence": {names[d]: v for d, v in c.evidence.items()},
                         "summary": c.summary,
                         "severity": c.severity,
+                        "facts": c.facts or ([c.fact_id] if c.fact_id else []),
                     },
                     ensure_ascii=False,
                 ),
