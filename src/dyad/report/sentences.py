@@ -266,7 +266,10 @@ def fact_text(fact: Mapping[str, Any], documents: Mapping[str, Document]) -> Fac
             )
         for event in document.events:
             if event.id == mention["event_id"] and event.location is not None:
-                places[event.location.name] += 1
+                name, said = event.location.name, event.location.text
+                if said.lower().startswith("the ") and not name.lower().startswith("the "):
+                    name = f"the {name}"  # "in the Kremlin", as the article says
+                places[name] += 1
     place = min(places, key=lambda p: (-places[p], p)) if places else None
     kind = load_ontology()[fact["type"]]
     ordered = sorted(citations.values(), key=lambda c: (c.date or "9999", c.outlet, c.document))
