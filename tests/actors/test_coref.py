@@ -54,6 +54,22 @@ def test_coref_people(annotate: Run, text: str, expected: list) -> None:
             [("Both sides", "Iranian government"), ("Both sides", "Russian government")],
         ),
         ("Iran spoke. Both sides agreed.", []),
+        # a pair named together is the pair, though another state is named more
+        (
+            "Russia offered talks. Russia urged calm between Israel and Iran as the war "
+            "between the two countries went on.",
+            [
+                ("the two countries", "Iranian government"),
+                ("the two countries", "Israeli government"),
+            ],
+        ),
+        (
+            "Russia and Iran signed a treaty. Russia praised it. The two countries will meet.",
+            [
+                ("The two countries", "Iranian government"),
+                ("The two countries", "Russian government"),
+            ],
+        ),
         # "the two ministers" are the last two people named, of two countries
         (
             "Lavrov met Araghchi in Moscow. The two ministers discussed trade.",

@@ -16,6 +16,7 @@ Every mention made here has how="coref" (a counterpart: how="role").
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
@@ -29,10 +30,15 @@ from dyad.actors.parse import SUBJECT_DEPS, np_head
 from dyad.actors.resolve import Description, Found, Resolver, char_span, mention_at
 from dyad.model import ActorMention
 from dyad.nlp import clauses
+from dyad.nlp.tokens import doc_text
 
 _VERB_TAGS = ("VB", "MD")
 _BODY_KINDS = ("state", "organization")
 _PLURAL_TAGS = ("NNS", "NNPS")
+
+
+#: What joins two names of a pair besides a coordinator: "Russia–Iran", "Russia/Iran".
+_PAIR_JOINERS = frozenset({"-", "–", "—", "/"})
 
 
 class _TokenView:
@@ -222,6 +228,7 @@ class Coref:
                 continue
             counts: dict[str, float] = {}
             last_seen: dict[str, int] = {}
+            states: list[ActorMention] = []
             for a in found.actors:
                 if a.start >= first:
                     break
@@ -229,7 +236,10 @@ class Coref:
                     weight = 1.0 if a.kind == "state" else 0.5
                     counts[a.country] = counts.get(a.country, 0.0) + weight
                     last_seen[a.country] = a.start
-            ranked = sorted(counts, key=lambda c: (-counts[c], -last_seen[c]))[:2]
+                    states.append(a)
+            ranked = self._named_pair(doc, states, start) or sorted(
+                counts, key=lambda c: (-counts[c], -last_seen[c])
+            )[:2]
             if len(ranked) < 2:
                 continue
             for code in sorted(ranked):
@@ -237,6 +247,23 @@ class Coref:
                 if state is not None:
                     out.append(Resolver.state_mention(doc, start, end, state, "coref"))
         return out
+
+    def _named_pair(self, doc: Doc, states: list[ActorMention], start: int) -> list[str]:
+        """The last pair of states named together ("Israel and Iran", "between X and Y",
+        "the Russia–Iran treaty") in the phrase's sentence or the one before: "the two
+        countries" points back to it, not to the states the document names most."""
+        token = doc[start]
+        sent = token.sent if doc.has_annotation("SENT_START") else doc[:]
+        earliest = sent.start_char
+        if sent.start > 0 and doc.has_annotation("SENT_START"):
+            earliest = doc[sent.start - 1].sent.start_char
+        for a, b in reversed(list(itertools.pairwise(states))):
+            if a.start < earliest:
+                break
+            between = doc_text(doc)[a.end : b.start].strip().lower()
+            if a.country != b.country and between in self.cues.coordinators | _PAIR_JOINERS:
+                return [a.country or "", b.country or ""]
+        return []
 
     @staticmethod
     def _pair_of_people(doc: Doc, start: int, end: int, found: Found) -> list[ActorMention]:
