@@ -56,8 +56,8 @@ def test_coref_people(annotate: Run, text: str, expected: list) -> None:
         ("Iran spoke. Both sides agreed.", []),
         # a pair named together is the pair, though another state is named more
         (
-            "Russia offered talks. Russia urged calm between Israel and Iran as the war "
-            "between the two countries went on.",
+            "Russia offered talks. Russia urged calm between Israel and Iran, the Kremlin "
+            "said, as the war between the two countries went on.",
             [
                 ("the two countries", "Iranian government"),
                 ("the two countries", "Israeli government"),

@@ -37,8 +37,9 @@ _BODY_KINDS = ("state", "organization")
 _PLURAL_TAGS = ("NNS", "NNPS")
 
 
-#: What joins two names of a pair besides a coordinator: "Russia–Iran", "Russia/Iran".
-_PAIR_JOINERS = frozenset({"-", "–", "—", "/"})
+#: What joins the two names of a pair: "Israel and Iran", "Russia–Iran", "Russia/Iran" (a
+#: comma does not: "Iran, the Kremlin said" is no pair).
+_PAIR_JOINERS = frozenset({"and", "&", "-", "–", "—", "/", "and the"})
 
 
 class _TokenView:
@@ -261,7 +262,7 @@ class Coref:
             if a.start < earliest:
                 break
             between = doc_text(doc)[a.end : b.start].strip().lower()
-            if a.country != b.country and between in self.cues.coordinators | _PAIR_JOINERS:
+            if a.country != b.country and between in _PAIR_JOINERS:
                 return [a.country or "", b.country or ""]
         return []
 
