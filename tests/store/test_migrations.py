@@ -74,3 +74,22 @@ def test_foreign_database_is_refused(store_url: str) -> None:
         engine.dispose()
     with pytest.raises(StoreError, match="not a dyad store"):
         Store(store_url)
+
+
+def test_old_store_gains_the_link_tables_and_links_its_documents(store_url: str) -> None:
+    from dyad.link import link_new
+    from dyad.model import Document
+
+    engine = _engine(store_url)
+    try:
+        migrate(engine, MIGRATIONS[:2])
+        with engine.connect() as conn:
+            assert "facts" not in set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+    with Store(store_url) as store:
+        assert store.schema_version() == len(MIGRATIONS)
+        store.write_batch([Document(doc_id="d" * 16, name="old", text="Iran and Russia met.")])
+        report = link_new(store.links)
+        assert report.documents == 1
+        assert [s["documents"] for s in store.links.stories()] == [1]
