@@ -1,3 +1,3 @@
 """Fixtures shared across test packages, loaded as plugins (each module says what it holds)."""
 
-pytest_plugins = ["export_corpus"]
+pytest_plugins = ["backends", "export_corpus"]

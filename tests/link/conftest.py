@@ -8,25 +8,13 @@ from pathlib import Path
 
 import pytest
 
+import backends
 from dyad.pipeline import ingest
 from dyad.settings import load_settings
 from dyad.store import Store
-from dyad.store.testing import (
-    postgres_unavailable,
-    reset_postgres_database,
-    scratch_postgres_database,
-)
+from dyad.store.testing import reset_postgres_database
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    reason = postgres_unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    with scratch_postgres_database() as url:
-        yield url
+BACKENDS = backends.BACKENDS
 
 
 def write_records(path: Path, records: Sequence[dict[str, object]]) -> Path:

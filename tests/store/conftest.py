@@ -1,7 +1,7 @@
 """Every store test runs on a SQLite file and on a scratch PostgreSQL database.
 
 The PostgreSQL database is created once per session (and dropped at its end) with
-`dyad.store.testing`; other test packages can do the same by importing it.
+`dyad.store.testing` (the `postgres_url` fixture of tests/backends.py).
 """
 
 from __future__ import annotations
@@ -11,24 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import backends
 from dyad.store import Store
-from dyad.store.testing import (
-    postgres_unavailable,
-    reset_postgres_database,
-    scratch_postgres_database,
-)
+from dyad.store.testing import reset_postgres_database
 
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A scratch PostgreSQL database for the session, or a skip with the reason."""
-    reason = postgres_unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    with scratch_postgres_database() as url:
-        yield url
+BACKENDS = backends.BACKENDS
 
 
 def empty_database(request: pytest.FixtureRequest, folder: Path) -> str:
