@@ -54,3 +54,38 @@ def test_sentences_offsets_match_text(nlp):
     doc = nlp(text)
     for sent in doc.sents:
         assert text[sent.start_char : sent.end_char] == sent.text
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a dateline is a sentence of its own, so the parser does not take the city for
+        # the subject
+        (
+            "MOSCOW, March 10 (Reuters) - Putin met Araghchi on Monday.",
+            ["MOSCOW, March 10 (Reuters) -", "Putin met Araghchi on Monday."],
+        ),
+        ("TEHRAN — Iran said no.", ["TEHRAN —", "Iran said no."]),
+        # a capitalised opening that is no dateline stays whole
+        ("NATO - the alliance - met today.", ["NATO - the alliance - met today."]),
+        ("Putin - who met Araghchi - left.", ["Putin - who met Araghchi - left."]),
+    ],
+)
+def test_sentences_a_dateline_stands_alone(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents] == sentences
+
+
+def test_sentences_a_run_without_an_end_is_cut_and_flagged(nlp):
+    from dyad.nlp.extensions import get_list
+    from dyad.nlp.sentences import MAX_SENTENCE_TOKENS
+
+    clause = "Iran met Russia in Baku, Turkey met Azerbaijan in Ankara, "
+    doc = nlp(clause * 60 + "and talks went on")
+    lengths = [len(s) for s in doc.sents]
+    assert len(lengths) > 1 and max(lengths) <= MAX_SENTENCE_TOKENS
+    # cut after a comma, where one can be found
+    assert all(s[-1].text == "," for s in list(doc.sents)[:-1])
+    (flag,) = [f for f in get_list(doc, "flags") if f.kind == "long_sentence"]
+    assert str(MAX_SENTENCE_TOKENS) in flag.message
+    short = nlp("Iran met Russia in Baku.")
+    assert not [f for f in get_list(short, "flags") if f.kind == "long_sentence"]

@@ -5,6 +5,9 @@ line break always ends a sentence. Inside a paragraph a sentence ends at `.`, `!
 (with any closing quotes or brackets that follow) when the next word starts like a sentence.
 A wire dateline ("MOSCOW, March 10 (Reuters) -") is a sentence of its own: left in front
 of the clause, the parser takes the city for the subject and the actor for an apposition.
+A run of more than `MAX_SENTENCE_TOKENS` tokens with no end (a scrape that lost its
+punctuation, a list, a hostile input) is cut at a comma or semicolon, else where it stands,
+and the cut is flagged: every later stage's cost grows faster than a sentence's length.
 """
 
 from __future__ import annotations
@@ -14,13 +17,18 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dyad.model import SentenceRef
+from dyad.model import Flag, SentenceRef
+from dyad.nlp.extensions import get_list
 from dyad.nlp.tokens import doc_text
 
 _FINAL = {".", "!", "?", "…", "?!", "!?", "...", "...."}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»", "›"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", "«", "‹", "—", "–", "-"}
 _DASHES = {"-", "–", "—", "--"}
+#: Longest sentence the later stages see; news sentences rarely pass 80 tokens.
+MAX_SENTENCE_TOKENS = 150
+#: Where an over-long sentence is preferably cut: after a clause-ending punctuation mark.
+_SOFT_BREAKS = {",", ";", ":", "—", "–"}
 #: How many tokens a dateline may run before its dash.
 _DATELINE_TOKENS = 12
 
@@ -100,9 +108,51 @@ def dyad_sentences(doc: Doc) -> Doc:
             i = j
             continue
         i += 1
+    cuts = _cap_lengths(doc, starts)
+    if cuts:
+        get_list(doc, "flags").append(
+            Flag(
+                kind="long_sentence",
+                message=(
+                    f"{cuts} sentence breaks added where a run went past "
+                    f"{MAX_SENTENCE_TOKENS} tokens without an end"
+                ),
+            )
+        )
     values = numpy.asarray(starts, dtype="int64").view("uint64").reshape(-1, 1)
     doc.from_array([SENT_START], values)  # type: ignore[arg-type]  # thinc's Ints2d is an ndarray
     return doc
+
+
+def _cap_lengths(doc: Doc, starts: list[int]) -> int:
+    """Add starts so no sentence passes `MAX_SENTENCE_TOKENS`; returns how many were added.
+
+    A cut goes after the last comma-like mark in the second half of the window, else at
+    the window's end: one pass, linear in the text.
+    """
+    added = 0
+    begin = 0
+    n = len(doc)
+    i = 1
+    while i <= n:
+        if i == n or starts[i] == 1:
+            begin, i = i, i + 1
+            continue
+        if i - begin >= MAX_SENTENCE_TOKENS:
+            cut = next(
+                (
+                    j + 1
+                    for j in range(i - 1, begin + MAX_SENTENCE_TOKENS // 2, -1)
+                    if doc[j].text in _SOFT_BREAKS
+                ),
+                i,
+            )
+            starts[cut] = 1
+            added += 1
+            begin, i = cut, cut + 1
+            continue
+        i += 1
+    return added
 
 
 def sentence_ref(index: int, sent: Span) -> SentenceRef:
