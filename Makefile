@@ -63,8 +63,8 @@ eval-set-%: install
 		echo "== $*: $(EVAL_INPUT_$*) or $(SHARED)/gold/$*.jsonl not found, skipped"; \
 	fi
 
-# bench_parse runs twice: on generated articles, then on the real ones of BENCH_INPUT
-# (read where they are, never copied into the project) when that file exists.
+# bench_parse and bench_pipeline run twice: on generated articles, then on the real ones
+# of BENCH_INPUT (read where they are, never copied into the project) when that file exists.
 BENCH_INPUT ?= $(SHARED)/dev/articles.jsonl
 
 bench: install
@@ -76,6 +76,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_link.py
 	@if [ -f "$(BENCH_INPUT)" ]; then \
 		$(BIN)/python benchmarks/bench_parse.py --input $(BENCH_INPUT); \
+		$(BIN)/python benchmarks/bench_pipeline.py --input $(BENCH_INPUT) --repeat 20; \
 	else \
 		echo "== bench_parse on real articles: $(BENCH_INPUT) not found, skipped"; \
 	fi

@@ -47,9 +47,10 @@ class PoolEngine:
     """A pool of `workers` processes, each warmed once by `warm` (which loads the
     pipeline), sent chunks of raw documents and returning compact results.
 
-    Workers are forked where the platform can (they start in milliseconds and share the
-    parent's imported modules); a pool that breaks (a worker killed) is started again
-    for the next chunk.
+    Where the platform can fork, the pipeline is loaded once in this process and the
+    workers are forked with it (they start in milliseconds and share its memory until
+    they write to it); elsewhere each worker loads its own. A pool that breaks (a worker
+    killed) is started again for the next chunk.
     """
 
     def __init__(self, workers: int, warm: Callable[..., None], *shared: Any) -> None:
@@ -60,14 +61,20 @@ class PoolEngine:
         self.window = POOL_WINDOW_PER_WORKER * workers
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0  # which pool a chunk went to: a broken one is replaced once
+        self._warmed = False
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=self.warm
-            )
+            if "fork" in multiprocessing.get_all_start_methods():
+                # Load the pipeline once, here, and fork: every worker starts with it (the
+                # pages are shared until written), instead of each loading its own.
+                if not self._warmed:
+                    self.warm()
+                    self._warmed = True
+                context = multiprocessing.get_context("fork")
+                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            else:
+                self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=self.warm)
         return self._pool
 
     def submit(self, fn: Callable[..., Any], chunk: Any) -> tuple[int, Future[Any]]:
