@@ -35,6 +35,13 @@ SUBJECTS = [
     ("The attacks carried out by Israel killed ten.", "carried", []),
     ("Days after the strikes, Jordan's minister flew to Cairo.", "flew", ["minister"]),
     ("Ankara is grateful to Doha.", "grateful", ["Ankara"]),
+    # an infinitive on a noun: the noun's owner, the object's verb's indirect object or
+    # subject does it; a noun elsewhere does it itself
+    ("Japan made efforts to support India.", "support", ["Japan"]),
+    ("Peru took steps to help Chile.", "help", ["Peru"]),
+    ("Chile's efforts to help Peru failed.", "help", ["Chile"]),
+    ("Peru gave Chile a chance to respond.", "respond", ["Chile"]),
+    ("Chile was the first country to recognise Kosovo.", "recognise", ["country"]),
 ]
 
 

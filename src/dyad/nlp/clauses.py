@@ -154,6 +154,27 @@ def _own_subjects(pred: Token) -> list[Token]:
     return with_conjuncts(found)
 
 
+def _is_infinitive(pred: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
+
+
+def _infinitive_controller(noun: Token) -> list[Token] | Token | None:
+    """Who does what an infinitive on a noun names ("efforts to help", "steps to end").
+
+    The noun's possessor ("Russia's efforts to help"); for the object of a verb, the
+    verb's indirect object ("gave Iran a chance to respond") or else its subject ("Russia
+    made efforts to help", "took steps to end": the verb is returned, to climb from). A
+    noun in any other place does it itself ("the first country to recognise"): None.
+    """
+    owners = possessors(noun)
+    if owners:
+        return with_conjuncts(owners)
+    if noun.dep_ != "dobj" or noun.head.pos_ not in VERBAL_POS:
+        return None
+    datives = children(noun.head, frozenset({"dative"}))
+    return with_conjuncts(datives) if datives else noun.head
+
+
 def subjects(pred: Token) -> list[Token]:
     """Who the predicate's subject is, inherited through coordination, control, raising,
     relative clauses and participles when the predicate has none of its own."""
@@ -165,6 +186,13 @@ def subjects(pred: Token) -> list[Token]:
         head = node.head
         if head.i == node.i:
             return []
+        if node.dep_ in ("relcl", "acl") and _is_infinitive(node):
+            controller = _infinitive_controller(head)
+            if controller is not None:
+                if isinstance(controller, list):
+                    return controller
+                node = controller
+                continue
         if node.dep_ == "relcl":
             return [head]  # "the envoy [who was] sent to Tehran": the noun is the gap
         if node.dep_ == "acl":
