@@ -92,4 +92,12 @@ def test_old_store_gains_the_link_tables_and_links_its_documents(store_url: str)
         store.write_batch([Document(doc_id="d" * 16, name="old", text="Iran and Russia met.")])
         report = link_new(store.links)
         assert report.documents == 1
+    engine = _engine(store_url)
+    try:
+        with engine.connect() as conn:
+            indexes = {ix["name"] for ix in inspect(conn).get_indexes("link_profiles")}
+        assert "ix_link_profiles_anchor" in indexes
+    finally:
+        engine.dispose()
+    with Store(store_url) as store:
         assert [s["documents"] for s in store.links.stories()] == [1]

@@ -50,9 +50,21 @@ def _events_dyad_index(conn: Connection) -> None:
 
 
 def _link_tables(conn: Connection) -> None:
-    """Stories, merged facts, their mentions, origins and contradictions (dyad.link)."""
+    """Stories, merged facts, their mentions, origins and contradictions (dyad.link),
+    without the indexes later steps add."""
+    later = {name for step in MIGRATIONS[3:] for name in step.adds_indexes}
+    frozen = MetaData()
+    schema.documents.to_metadata(frozen)  # what their foreign keys point at (exists already)
     for table in schema.LINK_TABLES:
-        table.create(conn, checkfirst=True)
+        copy = table.to_metadata(frozen)
+        for index in [ix for ix in copy.indexes if ix.name in later]:
+            copy.indexes.discard(index)
+    frozen.create_all(conn, tables=[frozen.tables[t.name] for t in schema.LINK_TABLES])
+
+
+def _link_anchor_index(conn: Connection) -> None:
+    """An index on the day of linked documents: linking looks candidates up by day."""
+    schema.link_profiles_anchor_index.create(conn, checkfirst=True)
 
 
 def _full_text_search(conn: Connection) -> None:
@@ -74,6 +86,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0002_events_dyad_index", _events_dyad_index, ("ix_events_dyad",)),
     Migration("0003_link_tables", _link_tables),
     Migration("0004_full_text_search", _full_text_search, outside_metadata=True),
+    Migration("0005_link_profiles_anchor_index", _link_anchor_index, ("ix_link_profiles_anchor",)),
 )
 
 

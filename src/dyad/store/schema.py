@@ -172,6 +172,9 @@ link_profiles = Table(
     Column("profile", Text, nullable=False),  # JSON of dyad.link.profile.Profile
 )
 
+# Added by migration 0005: candidates of a dated document are looked up by day.
+link_profiles_anchor_index = Index("ix_link_profiles_anchor", link_profiles.c.anchor)
+
 link_keys = Table(
     "link_keys",
     metadata,
