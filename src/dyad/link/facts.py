@@ -140,15 +140,22 @@ def _merge_key(
     facts += [by_coarse[v] for v in sorted(by_coarse)]
     loose: list[Mention] = []
     # An undated meeting or statement is news of its report's day; an undated attack is
-    # the one the story knows best ("the US strikes"): types dated "repeat" in plover.yaml.
+    # the one the story knows best ("the US strikes"): types dated "repeat" in plover.yaml,
+    # where the report's day only breaks a tie. Counts are taken before any undated
+    # mention joins, so the order mentions come in does not matter.
     recalled = key.split("|")[0] in _repeat_dated()
+    known = {id(f): len(f.doc_ids) for f in facts}
     for m in sorted(undated, key=lambda m: m.event.id):
         anchor = anchors.get(m.doc_id)
         same_day = [f for f in facts if anchor and not recalled and day_of(f) == anchor]
         if same_day:
             same_day[0].mentions.append(m)
         elif facts:
-            max(facts, key=lambda f: (len(f.doc_ids), _neg(day_of(f)))).mentions.append(m)
+            best = max(
+                facts,
+                key=lambda f: (known.get(id(f), 0), day_of(f) == anchor, _neg(day_of(f))),
+            )
+            best.mentions.append(m)
         else:
             loose.append(m)
     if loose:
