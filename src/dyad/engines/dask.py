@@ -11,6 +11,7 @@ Needs the `dask` extra: `pip install 'dyad[dask]'`.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import uuid
 from collections.abc import Callable
@@ -110,7 +111,7 @@ class DaskEngine:
                     )
                 self._client = Client(self._cluster)
             else:
-                self._client = Client(scheduler, timeout="30s")
+                self._client = Client(scheduler, timeout="10s")
         except (OSError, TimeoutError) as exc:
             self._close_cluster()
             where = scheduler or "a LocalCluster"
@@ -119,7 +120,15 @@ class DaskEngine:
                 "and that `dask scheduler` is running there"
             ) from exc
         self._key = f"{PLUGIN_NAME}-{uuid.uuid4().hex[:12]}"
-        self._client.register_plugin(_RunPlugin(self._key, warm, shared), name=self._key)
+        try:
+            self._client.register_plugin(_RunPlugin(self._key, warm, shared), name=self._key)
+        except Exception as exc:  # raised on a worker: any error of loading the pipeline
+            self.close()
+            raise EngineError(
+                f"the Dask workers could not load dyad's pipeline ({type(exc).__name__}: "
+                f"{exc}); install dyad, the same version as here, and the spaCy model on "
+                "every worker"
+            ) from exc
         threads = max(1, sum(self._client.nthreads().values()))
         self.chunk_size = DASK_CHUNK
         self.window = DASK_WINDOW_PER_THREAD * threads
@@ -138,7 +147,8 @@ class DaskEngine:
     def close(self) -> None:
         try:
             if self._cluster is None:  # a shared cluster: leave nothing of this run on it
-                self._client.unregister_worker_plugin(self._key)
+                with contextlib.suppress(Exception):  # never registered, or workers gone
+                    self._client.unregister_worker_plugin(self._key)
             self._client.close()
         finally:
             self._close_cluster()
