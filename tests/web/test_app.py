@@ -137,6 +137,27 @@ def test_app_openapi_lists_the_json_twins(client: TestClient) -> None:
     assert "/docs" not in paths
 
 
+def test_app_document_names_with_slashes(tmp_path) -> None:
+    """A WARC or feed document is named by its URL: its page and its JSON twin open."""
+    import json as _json
+
+    from dyad.pipeline import ingest
+    from dyad.settings import load_settings
+    from dyad.store import Store
+
+    name = "https://news.example/2025/03/10/meeting"
+    records = tmp_path / "r.jsonl"
+    row = {"name": name, "outlet": "news.example", "published": "2025-03-10",
+           "text": "Vladimir Putin met Abbas Araghchi in Moscow on Monday."}  # fmt: skip
+    records.write_text(_json.dumps(row) + "\n", encoding="utf-8")
+    db = str(tmp_path / "slash.db")
+    with Store(db) as store:
+        ingest([str(records)], store, load_settings(None, db=db))
+    client = TestClient(create_app(db))
+    assert client.get(f"/documents/{name}").status_code == 200
+    assert client.get(f"/documents/{name}.json").json()["document"]["name"] == name
+
+
 def test_app_refuses_a_missing_store(tmp_path) -> None:
     with pytest.raises(StoreError):
         create_app(str(tmp_path / "none.db"))

@@ -10,7 +10,7 @@ from dyad.web.render import NotFound, PagingParam, respond, store_of, twin
 router = APIRouter()
 
 
-@twin(router, "/actors/{name}", "actor")
+@twin(router, "/actors/{name:path}", "actor")
 def actor(request: Request, name: str, paging: PagingParam) -> Response:
     """One actor by its canonical name (as events and quotes name it)."""
     browse = store_of(request).browse

@@ -26,7 +26,7 @@ def documents(request: Request, paging: PagingParam) -> Response:
     return respond(request, "documents.html", context)
 
 
-@twin(router, "/documents/{name}", "document")
+@twin(router, "/documents/{name:path}", "document")
 def document(
     request: Request,
     name: str,
