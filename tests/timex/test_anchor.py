@@ -40,6 +40,11 @@ def test_find_anchor(text: str, expected: date | None) -> None:
         ("In 2019 they met; in 2020 they met.", 2020),
         ("They met in 2020 and will meet again in 2030.", 2020),
         ("No year is named.", None),
+        # the ends of a span name a period (a plan), not when things were reported
+        ("They agreed a programme for the years 2026 to 2028.", None),
+        ("The deal signed in 2024 runs 2026–2028.", 2024),
+        ("The accord signed in 2023 set targets between 2026 and 2030.", 2023),
+        ("A plan for 2025-27 was signed.", None),
     ],
 )
 def test_infer_year(text: str, expected: int | None) -> None:

@@ -19,11 +19,25 @@ HEAD_LINES = 8
 MAX_BYLINE_CHARS = 100
 #: A line ending like a sentence is prose, even when short.
 _PROSE_END = (".", "!", "?", '"', "”")
+#: A year that opens or closes a span: "2026 to 2028", "2026-28", "between 2026 and 2028".
+_RANGE_AFTER = re.compile(r"\s*(?:to|through|until|till|[-–—/])\s*(?:\d{4}|\d{2})\b")
+_RANGE_BEFORE = re.compile(
+    r"(?:\b\d{4}\s*(?:to|through|until|till|[-–—/])|\bbetween\s+\d{4}\s+and|\bbetween)\s*$",
+    re.IGNORECASE,
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,40}(?:\([^)]*\))?,\s+")
 
 
+def in_range(text: str, start: int, end: int) -> bool:
+    """Whether a year is one end of a span ("the years 2026 to 2028", "2026–2028",
+    "between 2026 and 2028"): a span names a period, often a plan, not when things were
+    reported."""
+    return bool(_RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, 0, start))
+
+
 def infer_year(text: str, lexicon: CalendarLexicon | None = None) -> int | None:
-    """The latest year the text names outside future contexts ("by 2030"), or None.
+    """The latest year the text names outside future contexts ("by 2030") and spans
+    ("2026 to 2028"), or None.
 
     News mostly looks back, so the latest year it reports is the best guess for its own.
     """
@@ -32,7 +46,9 @@ def infer_year(text: str, lexicon: CalendarLexicon | None = None) -> int | None:
     years = [
         int(t.value[:4])
         for t in find_times(text, None, lexicon=lex)
-        if t.value and not is_future(text, t.start, t.end, patterns)
+        if t.value
+        and not is_future(text, t.start, t.end, patterns)
+        and not in_range(text, t.start, t.end)
     ]
     return max(years) if years else None
 
