@@ -76,7 +76,8 @@ def _only(text: str, anchor: date | None = ANCHOR, **kw: object):
         ("The minister visits next week.", ("next week", "2024-W12", "week")),
         ("The minister visited earlier this month.", ("earlier this month", "2024-03", "month")),
         ("The minister visited last month.", ("last month", "2024-02", "month")),
-        # weekdays: past on or before the anchor, future after it
+        # weekdays: past on or before the anchor, future on or after it (a report of a
+        # Wednesday saying "will meet on Wednesday" means that day; "next" means a week on)
         ("The two leaders met on Monday.", ("on Monday", "2024-03-11", "day")),
         ("The two leaders met on Wednesday.", ("on Wednesday", "2024-03-13", "day")),
         ("The two leaders will meet on Monday.", ("on Monday", "2024-03-18", "day")),
@@ -84,6 +85,8 @@ def _only(text: str, anchor: date | None = ANCHOR, **kw: object):
         ("He said on Monday that he will travel.", ("on Monday", "2024-03-11", "day")),
         ("The leaders met last Wednesday.", ("last Wednesday", "2024-03-06", "day")),
         ("The leaders meet next Monday.", ("next Monday", "2024-03-18", "day")),
+        ("The two leaders will meet on Wednesday.", ("on Wednesday", "2024-03-13", "day")),
+        ("The leaders meet next Wednesday.", ("next Wednesday", "2024-03-20", "day")),
         # vague expressions and durations: kept, value None
         ("The ministers spoke recently.", ("recently", None, None)),
         ("Strikes began days after the vote.", ("days after", None, None)),

@@ -107,7 +107,8 @@ def weekday(anchor: Anchor, target: int, shift: int | None, future: bool) -> dat
     """Date of "on Monday" (tense decides), "last Monday" or "next Monday".
 
     A past "on Monday" is the latest Monday on or before the anchor; a future one is the
-    first Monday after it.
+    first Monday on or after it ("will meet on Wednesday" in a Wednesday report is that
+    day: a week ahead would be "next Wednesday").
     """
     if anchor.day is None:
         return None
@@ -119,7 +120,7 @@ def weekday(anchor: Anchor, target: int, shift: int | None, future: bool) -> dat
         return anchor.day + timedelta(days=ahead or 7)
     if shift == 0 or shift is None:
         if future:
-            return anchor.day + timedelta(days=ahead or 7)
+            return anchor.day + timedelta(days=ahead)
         return anchor.day - timedelta(days=back)
     return None
 
