@@ -41,6 +41,7 @@ SUBJECTS = [
     ("Peru took steps to help Chile.", "help", ["Peru"]),
     ("Chile's efforts to help Peru failed.", "help", ["Chile"]),
     ("Peru gave Chile a chance to respond.", "respond", ["Chile"]),
+    ("Peru called the decision to bomb Chile reckless.", "bomb", ["decision"]),
     ("Chile was the first country to recognise Kosovo.", "recognise", ["country"]),
 ]
 

@@ -20,8 +20,14 @@ Functions take and return spaCy `Token`s; callers map tokens to actors themselve
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
 
 from spacy.tokens import Token
+
+from dyad.datafile import load_yaml, string_list, top_mapping
+
+CLAUSE_WORDS_PATH = Path(__file__).parent / "data" / "clauses.yaml"
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -154,6 +160,13 @@ def _own_subjects(pred: Token) -> list[Token]:
     return with_conjuncts(found)
 
 
+@cache
+def owning_verbs(path: Path = CLAUSE_WORDS_PATH) -> frozenset[str]:
+    """Verbs whose subject owns their object noun (data/clauses.yaml), loaded once."""
+    data = top_mapping(path, load_yaml(path))
+    return frozenset(string_list(path, data, "owning_verbs", lowercase=True))
+
+
 def _is_infinitive(pred: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in pred.children)
 
@@ -162,17 +175,23 @@ def _infinitive_controller(noun: Token) -> list[Token] | Token | None:
     """Who does what an infinitive on a noun names ("efforts to help", "steps to end").
 
     The noun's possessor ("Russia's efforts to help"); for the object of a verb, the
-    verb's indirect object ("gave Iran a chance to respond") or else its subject ("Russia
-    made efforts to help", "took steps to end": the verb is returned, to climb from). A
-    noun in any other place does it itself ("the first country to recognise"): None.
+    verb's indirect object ("gave Iran a chance to respond") or, after a verb whose subject
+    owns its object (data/clauses.yaml: "made efforts to", "took steps to"), its subject
+    (the verb is returned, to climb from). Otherwise the noun does it itself ("the first
+    country to recognise"; "called the decision to bomb reckless"): None.
     """
     owners = possessors(noun)
     if owners:
         return with_conjuncts(owners)
-    if noun.dep_ != "dobj" or noun.head.pos_ not in VERBAL_POS:
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ not in VERBAL_POS:
         return None
-    datives = children(noun.head, frozenset({"dative"}))
-    return with_conjuncts(datives) if datives else noun.head
+    datives = children(verb, frozenset({"dative"}))
+    if datives:
+        return with_conjuncts(datives)
+    if verb.lemma_.lower() not in owning_verbs():
+        return None  # "called the decision to bomb irresponsible": not the caller's
+    return verb
 
 
 def subjects(pred: Token) -> list[Token]:
