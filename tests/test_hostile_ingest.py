@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,15 +18,14 @@ from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from backends import BACKENDS
 from dyad.cli import app
 from dyad.model import ActorRef, Document, Quote, SentenceRef, Span
 from dyad.pipeline import ingest
 from dyad.settings import load_settings
 from dyad.store import Store
 from dyad.store.testing import (
-    postgres_unavailable,
     reset_postgres_database,
-    scratch_postgres_database,
 )
 
 runner = CliRunner()
@@ -147,16 +145,7 @@ def _write_folder(folder: Path) -> None:
         (folder / name).write_bytes(data)
 
 
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    reason = postgres_unavailable()
-    if reason is not None:
-        pytest.skip(reason)
-    with scratch_postgres_database() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=BACKENDS)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "hostile.db")

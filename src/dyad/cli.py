@@ -564,13 +564,7 @@ def facts(
     format = _list_format(format)
     filters = _filters(since=since, until=until, dyad=dyad, type=type, status=status)
     with _errors(), _open(db) as store:
-        rows = store.links.facts(
-            dyad=filters.dyad,
-            status=filters.status,
-            since=filters.since,
-            until=filters.until,
-            type=filters.type,
-        )
+        rows = query.select_facts(store, filters)
     if format == "table":
         facts_table(out, rows, f"{len(rows)} facts")
     else:

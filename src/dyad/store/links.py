@@ -8,7 +8,7 @@ versions in one transaction, so an interrupted link leaves the old stories intac
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -211,9 +211,13 @@ class LinkTables:
         since: str | None = None,
         until: str | None = None,
         type: str | None = None,
+        fact_ids: Collection[str] | None = None,
     ) -> list[dict[str, Any]]:
-        """Facts by date, each with its mentions (document names) and contradictions."""
+        """Facts by date, each with its mentions (document names) and contradictions;
+        `fact_ids` keeps only those facts."""
         query = _fact_query(story_id, dyad, status, since, until, type)
+        if fact_ids is not None:
+            query = query.where(F.c.fact_id.in_(sorted(fact_ids)))
         query = query.order_by(F.c.date_value.nulls_last(), F.c.type, F.c.fact_id)
         with self._engine.connect() as conn:
             facts = [dict(r) for r in conn.execute(query).mappings()]

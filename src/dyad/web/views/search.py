@@ -36,7 +36,7 @@ def search(
     quotes = browse.search(q, "quotes", paging.size, paging.offset)
     fact_ids = browse.search(q, "facts", paging.size, paging.offset)
     wanted = {row["fact_id"] for row in fact_ids.rows}
-    facts = [f for f in store.links.facts() if f["fact_id"] in wanted] if wanted else []
+    facts = store.links.facts(fact_ids=wanted) if wanted else []
     loaded = {d.doc_id: d for d in store.links.documents(doc_ids_of(facts))}
     for row in documents.rows + quotes.rows:
         row["parts"] = _parts(row.pop("snippet"))
