@@ -140,35 +140,41 @@ def near_date_conflicts(facts: Sequence[Fact], documents: Mapping[str, Document]
     that the outlets may be dating one event differently, with each side's sentences.
     """
     out: list[Conflict] = []
-    dated = [f for f in facts if f.best_date()[1] == "day"]
-    for i, a in enumerate(dated):
-        for b in dated[i + 1 :]:
-            day_a, day_b = a.best_date()[0] or "", b.best_date()[0] or ""
-            docs_a, docs_b = set(a.doc_ids), set(b.doc_ids)
-            apart = days_apart(day_a, day_b) or 0
-            if a.key != b.key or docs_a & docs_b or not 0 < apart <= NEAR_DAYS:
-                continue
-            major, minor = (a, b) if len(docs_a) >= len(docs_b) else (b, a)
-            values = {d: day_a for d in docs_a} | {d: day_b for d in docs_b}
-            evidence = {
-                m.doc_id: _sentence(
-                    documents[m.doc_id], m.event.sentence.start, m.event.sentence.end
-                )
-                for m in (*a.mentions, *b.mentions)
-            }
-            out.append(
-                Conflict(
-                    "date",
-                    sorted(values),
-                    dict(sorted(values.items())),
-                    f"{a.type} on {min(day_a, day_b)} and on {max(day_a, day_b)}, never both "
-                    "in one document: one event dated differently?",
-                    fact_id=major.fact_id,
-                    severity="discrepancy",
-                    evidence=evidence,
-                    facts=[major.fact_id, minor.fact_id],
-                )
+    by_key: dict[str, list[tuple[str, Fact]]] = {}
+    for fact in facts:
+        value, precision = fact.best_date()
+        if precision == "day" and value:
+            by_key.setdefault(fact.key, []).append((value, fact))
+    pairs = [
+        (day_a, a, day_b, b)
+        for dated in by_key.values()
+        for i, (day_a, a) in enumerate(dated)
+        for day_b, b in dated[i + 1 :]
+    ]
+    for day_a, a, day_b, b in pairs:
+        docs_a, docs_b = set(a.doc_ids), set(b.doc_ids)
+        apart = days_apart(day_a, day_b) or 0
+        if docs_a & docs_b or not 0 < apart <= NEAR_DAYS:
+            continue
+        major, minor = (a, b) if len(docs_a) >= len(docs_b) else (b, a)
+        values = {d: day_a for d in docs_a} | {d: day_b for d in docs_b}
+        evidence = {
+            m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
+            for m in (*a.mentions, *b.mentions)
+        }
+        out.append(
+            Conflict(
+                "date",
+                sorted(values),
+                dict(sorted(values.items())),
+                f"{a.type} on {min(day_a, day_b)} and on {max(day_a, day_b)}, never both "
+                "in one document: one event dated differently?",
+                fact_id=major.fact_id,
+                severity="discrepancy",
+                evidence=evidence,
+                facts=[major.fact_id, minor.fact_id],
             )
+        )
     return out
 
 

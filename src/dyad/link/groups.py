@@ -17,10 +17,12 @@ class Groups:
             item = self.parent[item]
         return item
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str) -> bool:
+        """Join the groups of `a` and `b`; False when they were one group already."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+        return ra != rb
 
     def groups(self) -> list[list[str]]:
         out: dict[str, list[str]] = {}

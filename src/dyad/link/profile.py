@@ -16,7 +16,7 @@ import zlib
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from urllib.parse import urlsplit
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -61,6 +61,17 @@ class Profile:
     @classmethod
     def from_json(cls, text: str) -> Profile:
         return cls(**json.loads(text))
+
+    @cached_property
+    def sentence_index(self) -> tuple[list[frozenset[int]], dict[int, list[int]]]:
+        """Its sentences' shingle sets, and for each shingle the sentences that hold it
+        (built once, for the many pairs a document's copies are checked in)."""
+        sentences = [frozenset(s) for s in self.copy]
+        holding: dict[int, list[int]] = {}
+        for index, shingles in enumerate(sentences):
+            for shingle in shingles:
+                holding.setdefault(shingle, []).append(index)
+        return sentences, holding
 
     def keys(self) -> list[str]:
         """Blocking keys: a candidate for the same story shares at least one."""

@@ -6,6 +6,7 @@ built from them do not depend on the order documents arrive in.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -55,27 +56,29 @@ def days_apart(a: str | None, b: str | None) -> int | None:
 def copied_sentences(a: Profile, b: Profile) -> list[int]:
     """The sizes (in shingles) of the sentences of `a` with a near-copy in `b`
     (quotations masked out)."""
-    others = [set(s) for s in b.copy]
+    others, holding = b.sentence_index
     sizes = []
-    for sentence in a.copy:
-        mine = set(sentence)
-        if any(len(mine & o) / len(mine | o) >= COPIED_SENTENCE for o in others if o):
+    for mine in a.sentence_index[0]:
+        shared = Counter(i for shingle in mine for i in holding.get(shingle, ()))
+        if any(n / (len(mine) + len(others[i]) - n) >= COPIED_SENTENCE for i, n in shared.items()):
             sizes.append(len(mine))
     return sizes
 
 
-def same_origin(a: Profile, b: Profile) -> str | None:
+def same_origin(a: Profile, b: Profile, copied: list[int] | None = None) -> str | None:
     """Why two documents are not independent sources, or None when they are.
 
     The same outlet; the same agency credited or publishing both; or shared sentences
-    outside quotations (a reprint or a rewrite of one copy).
+    outside quotations (a reprint or a rewrite of one copy): `copied`, the sizes of the
+    sentences of `a` copied in `b` when a story-wide join has found them already.
     """
     if a.outlet and a.outlet == b.outlet:
         return f"same outlet {a.outlet}"
     shared = sorted(set(a.credits) & set(b.credits))
     if shared:
         return f"both credit {', '.join(shared)}"
-    copied = copied_sentences(a, b)
+    if copied is None:
+        copied = copied_sentences(a, b)
     if len(copied) >= COPIED_SENTENCES:
         return f"{len(copied)} sentences copied"
     if copied and max(copied) >= LONG_SENTENCE_SHINGLES:

@@ -128,7 +128,7 @@ def story_rows(profiles: Sequence[Profile], documents: Sequence[Document]) -> St
                 "doc_id": d,
                 "story_id": info.story_id,
                 "origin": origins[d].origin_id,
-                "origin_reason": "; ".join(origins[d].reasons) or "independent",
+                "origin_reason": "; ".join(origins[d].reasons_for(d)) or "independent",
             }
             for d in info.doc_ids
         ],
