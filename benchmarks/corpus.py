@@ -6,8 +6,10 @@ lines real scrapes carry (bylines, share buttons, promos), so every stage does r
 
 from __future__ import annotations
 
+import json
 import random
 import resource
+from datetime import date, timedelta
 from pathlib import Path
 
 ACTORS = [
@@ -62,12 +64,16 @@ JUNK = [
 OUTLETS = ["Caspian Wire", "Eurasia Ledger", "Gulf Monitor Daily", "Steppe Review"]
 
 
-def article(rng: random.Random, index: int, target_chars: int = 2000) -> tuple[str, str, str]:
-    """Return (outlet, title, text) of one synthetic article."""
+def article(
+    rng: random.Random, index: int, target_chars: int = 2000, day: date | None = None
+) -> tuple[str, str, str]:
+    """Return (outlet, title, text) of one synthetic article, its byline dated `day` (a
+    random day of June 2025 when None)."""
     outlet = rng.choice(OUTLETS)
     a, b = rng.sample(ACTORS, 2)
     title = f"{a.split()[-1]} and {b.split()[-1]} discuss regional security ({index})"
-    lines = [title, f"by Staff | Jun {rng.randint(1, 28)}, 2025 | {rng.randint(0, 9)} comments"]
+    byline = f"{day:%b} {day.day}, {day.year}" if day else f"Jun {rng.randint(1, 28)}, 2025"
+    lines = [title, f"by Staff | {byline} | {rng.randint(0, 9)} comments"]
     body: list[str] = []
     while sum(len(s) for s in body) < target_chars:
         x, y = rng.sample(ACTORS, 2)
@@ -93,6 +99,23 @@ def write_text_corpus(folder: Path, count: int, seed: int = 7) -> int:
         data = text.encode("utf-8")
         (folder / f"article_{i:05d}.txt").write_bytes(data)
         total += len(data)
+    return total
+
+
+def write_jsonl_corpus(path: Path, count: int, per_day: int = 40, seed: int = 13) -> int:
+    """Write `count` articles as JSONL records with outlet, title and a published day,
+    `per_day` of them a day from 1 January 2020 (a realistic spread for linking: a
+    100,000-article corpus covers about seven years). Streams; returns total bytes."""
+    rng = random.Random(seed)
+    total = 0
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(count):
+            day = date(2020, 1, 1) + timedelta(days=i // per_day)
+            outlet, title, text = article(rng, i, day=day)
+            record = {"outlet": outlet, "title": title, "published": day.isoformat()}
+            line = json.dumps({**record, "text": text}) + "\n"
+            out.write(line)
+            total += len(line.encode("utf-8"))
     return total
 
 
