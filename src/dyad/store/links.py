@@ -49,12 +49,15 @@ class LinkTables:
     # --- profiles ----------------------------------------------------------------------
 
     def unlinked(self) -> list[str]:
-        """Doc ids stored but not linked yet, in ingest order."""
+        """Doc ids stored but not linked yet, by publication date (undated last), then in
+        ingest order: linked in batches, an archive read in any order still puts one
+        story's documents in few batches, so each story is recomputed a few times, not
+        once per batch."""
         query = (
             select(D.c.doc_id)
             .outerjoin(P, P.c.doc_id == D.c.doc_id)
             .where(P.c.doc_id.is_(None))
-            .order_by(D.c.seq)
+            .order_by(D.c.published.is_(None), D.c.published, D.c.seq)
         )
         with self._engine.connect() as conn:
             return list(conn.execute(query).scalars())
