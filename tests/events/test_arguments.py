@@ -160,7 +160,11 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("AGREE", "TUR", "EGY"), ("CONSULT", "TUR", "EGY")},
         set(),
     ),
-    ("The presidents of Brazil and Chile have met three times.", {("CONSULT", "BRA", "CHL")}, set()),
+    (
+        "The presidents of Brazil and Chile have met three times.",
+        {("CONSULT", "BRA", "CHL")},
+        set(),
+    ),
     (
         "Japan and India signed a trade pact after talks in Tokyo.",
         {("AGREE", "JPN", "IND"), ("CONSULT", "JPN", "IND")},
@@ -268,6 +272,31 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
     ),
     # the `of` of an event noun is what the act was done to, not its author
     ("Russia condemned the bombing of Syria.", set(), {("ACCUSE", "RUS", "SYR")}),
+    # a commitment's other party is named in the act it governs
+    (
+        "Japan agreed to provide loans to Pakistan.",
+        {("AGREE", "JPN", "PAK"), ("AID", "JPN", "PAK")},
+        set(),
+    ),
+    (
+        "Turkey offered to mediate between Russia and Ukraine.",
+        {("AGREE", "TUR", "RUS"), ("AGREE", "TUR", "UKR")},
+        set(),
+    ),
+    ("India promised to work with France on climate finance.", {("AGREE", "IND", "FRA")}, set()),
+    # a predicate adjective of readiness: its subject commits ("is ready to help X")
+    ("Turkey is ready to help Israel.", {("AGREE", "TUR", "ISR")}, set()),
+    # a role given with "as": its holder is the mediator, not one of the parties
+    (
+        "China acted as an intermediary between Pakistan and India.",
+        {("CONSULT", "CHN", "PAK"), ("CONSULT", "CHN", "IND")},
+        {("CONSULT", "PAK", "IND")},
+    ),
+    (
+        "Israel described Turkey as a mediator between Russia and Ukraine.",
+        {("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")},
+        {("CONSULT", "ISR", "RUS"), ("CONSULT", "RUS", "UKR")},
+    ),
     # no event between the parties named: an offer to end a war, a description, a clause
     # that says what a treaty does not do
     (

@@ -286,6 +286,16 @@ class ArgumentFrame:
             subjects = self._with_companions(clauses.subjects(verb))
             return self._found("subject", subjects, head, False)
         host = token.head.head if token.dep_ == "pobj" else None
+        if host is not None and token.head.lower_ == "as" and host.pos_ in ("VERB", "AUX"):
+            # a role the clause gives someone: "X acted as a mediator", "pitched himself as
+            # a mediator", "offered X's good offices as an intermediary"
+            objs = [o for o in clauses.objects(host) if o.tag_ != "PRP"]
+            owners = [p for o in objs for p in clauses.possessors(o)]
+            return (
+                self._found("subject", objs, head, False)
+                or self._found("subject", owners, head, False)
+                or self._found("subject", clauses.subjects(host), head, False)
+            )
         if (
             host is not None
             and token.head.lower_ in self.g.subject_prepositions
@@ -347,9 +357,7 @@ class ArgumentFrame:
     def shares_subject(self, head: int) -> bool:
         """A noun trigger whose participants are its clause's subject: the object of a
         light verb ("held talks"), after "for/in/during" ("arrived for talks")."""
-        return self._light_verb(self.doc[head]) is not None or self.after_subject_preposition(
-            head
-        )
+        return self._light_verb(self.doc[head]) is not None or self.after_subject_preposition(head)
 
     def possessor_inside(self, tokens: tuple[int, ...]) -> Found | None:
         """ "stressed Russia's support": a possessor inside a multi-word trigger authors it."""
@@ -401,6 +409,11 @@ class ArgumentFrame:
         if slot == "by" and not noun:
             return self._found("by", clauses.agents(words[0]), head, False)
         objs = [o for w in hosts for o in clauses.prep_objects(w, (slot,))]
+        if not objs and not noun:
+            # "offered to mediate between X and Y", "agreed to provide loans to X": the
+            # parties of the act it governs
+            objs = [o for w in words for x in clauses.children(w, _CONTROLLED)
+                    for o in clauses.prep_objects(x, (slot,))]  # fmt: skip
         if not objs and (allow_places or slot in ("between", "among")):
             # the parser often hangs a place or the parties one level low ("deployed troops
             # to the border near X", "called for talks between X and Y"): look inside the
@@ -423,9 +436,7 @@ class ArgumentFrame:
         return self._found("author", authors, head, False)
 
     # ------------------------------------------------------------------ reported speech
-    def speech_verb(
-        self, token: Token, lemmas: frozenset[str], stops: set[int]
-    ) -> Token | None:
+    def speech_verb(self, token: Token, lemmas: frozenset[str], stops: set[int]) -> Token | None:
         """The reporting or opinion verb whose statement a word is part of ("aggression"
         in '"This is aggression," X said'; "illegitimate" in "X considers Y illegitimate"),
         unless another trigger's verb stands between (its own event takes the word)."""
@@ -510,9 +521,7 @@ class ArgumentFrame:
     def calls_for_calm(self, last: int) -> bool:
         """Whether a ceasefire, a truce, restraint or de-escalation is what the act asks for."""
         token = self.doc[last]
-        return any(
-            t.lower_ in self.g.conflict_calls for t in token.subtree if t.i != token.i
-        )
+        return any(t.lower_ in self.g.conflict_calls for t in token.subtree if t.i != token.i)
 
     def after_subject_preposition(self, head: int) -> bool:
         """ "moved toward closer cooperation", "in talks": the clause's subject takes part."""
@@ -539,7 +548,9 @@ def token_reading(doc: Doc, head: int, last: int, entry_pos: str, title_case: bo
     reading = reading_of(doc[head], title_case)
     if reading == "ANY":
         return entry_pos == "NOUN"
-    return reading == "NOUN" or (reading == "ADJ" and last > head)
+    # "diplomatic cover" reads as its noun; an adjective entry's own words ("ready to",
+    # "willing to") are a predicate, whose subject acts
+    return reading == "NOUN" or (reading == "ADJ" and last > head and entry_pos != "ADJ")
 
 
 __all__ = ["ArgumentFrame", "Found", "Group", "token_reading"]
