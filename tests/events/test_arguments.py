@@ -345,3 +345,22 @@ def test_a_later_mention_of_a_visit_takes_its_destination(full_nlp: Language) ->
     visits = [(e.sentence.index, e.source.country, e.target.country) for e in doc._.events
               if e.type == "CONSULT" and e.source and e.target]  # fmt: skip
     assert visits == [(0, "TUR", "QAT"), (1, "TUR", "QAT")]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("China and Pakistan agreed on a roadmap for 2027.", "2027"),
+        ("Japan and India signed a trade plan for next year.", "2026"),
+    ],
+)
+def test_the_period_a_thing_covers_does_not_date_the_act(
+    full_nlp: Language, text: str, period: str
+) -> None:
+    doc = full_nlp.make_doc(text)
+    doc._.published = "2025-06-23"
+    for _, component in full_nlp.pipeline:
+        doc = component(doc)
+    events: list[Event] = doc._.events or []
+    assert events
+    assert all(e.date is None or not e.date.value.startswith(period) for e in events)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dyad.events.grammar import load_grammar
 from dyad.model import EventDate, Location, PlaceMention, TimeMention
@@ -91,18 +91,34 @@ def event_date(
 
 
 def names_a_thing(doc: Doc, time: TimeMention) -> bool:
-    """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal") or a time in
-    the possessive ("Monday's vote") names which thing is meant; it does not date the event
-    the sentence reports."""
+    """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal"), a time in the
+    possessive ("Monday's vote") or the period a thing covers ("a programme for 2026-2028")
+    names which thing is meant; it does not date the event the sentence reports."""
     table = token_table(doc)
     span = table.expand(time.start, time.end)
     if span is not None and span[1] < len(doc) and table.lower[span[1]] in ("'s", "’s"):
         return True  # "Monday's inauguration": the day of another event, named
+    if span is not None and _covered_period(doc[span[0] : span[1]].root):
+        return True
     if not time.text.isdigit():
         return False
     if span is None or span[0] == 0 or span[1] >= len(doc):
         return False
     return table.tag[span[0] - 1] in ("DT", "PRP$", "POS") and table.is_alpha[span[1]]
+
+
+def _covered_period(root: Token) -> bool:
+    """ "A programme for 2026-2028", "signed a plan for next year", "a plan covering
+    2026": the period a thing covers, not when the act took place; except the day a
+    scheduling verb gives ("talks were set for Thursday")."""
+    grammar = load_grammar()
+    host = root.head
+    if root.dep_ == "pobj" and host.lower_ in grammar.period_words:
+        owner = host.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return True
+        return owner.pos_ == "VERB" and owner.lemma_ not in grammar.scheduling_verbs
+    return root.dep_ == "dobj" and host.lemma_ in grammar.period_words and host.dep_ == "acl"
 
 
 def is_past(doc: Doc, head: int) -> bool:

@@ -33,6 +33,8 @@ class Grammar:
     office_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
     demonstratives: frozenset[str]
+    period_words: frozenset[str]
+    scheduling_verbs: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:
