@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from dyad.clean.dedupe import NearDuplicateIndex, minhash_signature, similarity
+from dyad.clean.dedupe import SCHEME, NearDuplicateIndex, minhash_signature, similarity
 
 from .conftest import PARAGRAPHS
 
@@ -68,3 +70,30 @@ def test_signature_of_other_length_refused() -> None:
 
 def test_empty_text_has_a_signature() -> None:
     assert len(minhash_signature("")) == 128
+
+
+def test_index_finds_what_datasketch_lsh_finds() -> None:
+    """The compact index bands like datasketch's MinHashLSH: same candidates, same answer."""
+    from datasketch import MinHash, MinHashLSH
+
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(60)]
+    texts = [" ".join(rng.choice(words) for _ in range(40)) for _ in range(60)]
+    texts += [t.replace("w1 ", "w2 ", 1) for t in texts[:20]]  # near copies
+    index = NearDuplicateIndex(threshold=0.7)
+    reference = MinHashLSH(threshold=0.7, num_perm=128)
+    signatures: dict[str, list[int]] = {}
+    found = 0
+    for number, text in enumerate(texts):
+        signature = minhash_signature(text)
+        candidates = reference.query(MinHash(num_perm=128, hashvalues=signature, scheme=SCHEME))
+        scored = [(similarity(signature, signatures[c]), c) for c in candidates]
+        expected = max((s for s in scored if s[0] >= 0.7), default=(0.0, None))[1]
+        assert index.query(signature) == expected
+        found += expected is not None
+        doc_id = f"d{number:03d}"
+        index.add(doc_id, signature)
+        reference.insert(doc_id, MinHash(num_perm=128, hashvalues=signature, scheme=SCHEME))
+        signatures[doc_id] = signature
+    assert len(index) == len(texts)
+    assert found >= 15  # the near copies were found
