@@ -99,6 +99,28 @@ def event_key(event: Event, symmetric: bool) -> tuple[str, ...]:
     return (event.type, *pair)
 
 
+def _people(event: Event) -> tuple[str | None, str | None]:
+    """The named persons of an event (entity ids) as (source, target), the side of the
+    lower country code first, so that a symmetric act's two mentions compare."""
+    sides = [
+        ref.entity_id if ref and ref.entity_id and ref.entity_id.startswith("person:") else None
+        for ref in (event.source, event.target)
+    ]
+    countries = [ref.country if ref else None for ref in (event.source, event.target)]
+    if (countries[1] or "") < (countries[0] or ""):
+        sides.reverse()
+    return sides[0], sides[1]
+
+
+def same_people(a: Event, b: Event) -> bool:
+    """Whether two mentions of one (type, pair) may report one act: on each side, one of
+    them names no person, or both name the same one ("Putin and Pezeshkian met" is not
+    the foreign ministers' meeting, though both are Russia meeting Iran)."""
+    return all(
+        x is None or y is None or x == y for x, y in zip(_people(a), _people(b), strict=True)
+    )
+
+
 def propagate_dates(
     events: list[Event], timed: Sequence[bool], types: Collection[str]
 ) -> list[Event]:
@@ -106,15 +128,16 @@ def propagate_dates(
 
     The anchor of an asserted (type, pair) is its first mention dated by a time
     expression; without one, its first mention dated by the publication date, which
-    then only dates later mentions. A mention whose sentence has a time of its own
+    then only dates later mentions; in both, only a mention of the same people
+    (`same_people`). A mention whose sentence has a time of its own
     (`timed`, by index), even an unanchored one, keeps what it has.
     """
-    anchors: dict[tuple[str, ...], Event] = {}
-    fallback: dict[tuple[str, ...], Event] = {}
+    anchors: dict[tuple[str, ...], list[Event]] = {}
+    fallback: dict[tuple[str, ...], list[Event]] = {}
     for event in events:
         dated = event.date is not None and event.date.text is not None
         if event.modality == "asserted" and event.target is not None and dated:
-            anchors.setdefault(event_key(event, True), event)
+            anchors.setdefault(event_key(event, True), []).append(event)
     out = list(events)
     for i, event in enumerate(events):
         if event.modality != "asserted" or event.target is None:
@@ -122,12 +145,13 @@ def propagate_dates(
         key = event_key(event, True)
         if event.date is not None and event.date.text is not None:
             continue
-        origin = anchors.get(key)
+        # the first dated mention of the act; an act of other named people is another act
+        origin = next((a for a in anchors.get(key, ()) if same_people(a, event)), None)
         if origin is None:
             if event.date is not None:
-                fallback.setdefault(key, event)
+                fallback.setdefault(key, []).append(event)
                 continue
-            origin = fallback.get(key)
+            origin = next((a for a in fallback.get(key, ()) if same_people(a, event)), None)
         if origin is None or origin is event or event.type not in types or timed[i]:
             continue
         out[i] = replace(
@@ -182,9 +206,7 @@ def date_statements(
     ]
 
 
-def inherit_targets(
-    events: list[Event], types: frozenset[str], ontology: Ontology
-) -> list[Event]:
+def inherit_targets(events: list[Event], types: frozenset[str], ontology: Ontology) -> list[Event]:
     """Mentions of an act that name its author but not its target ("the US strikes",
     "his visit") take the target another mention of the same act in the document names
     ("the US strikes on Iran", "Pezeshkian's visit to Moscow"): the nearest earlier one,
@@ -224,9 +246,7 @@ def inherit_targets(
                 others = [
                     e
                     for e in events
-                    if e.type == event.type
-                    and e.target is not None
-                    and e.target.country == most
+                    if e.type == event.type and e.target is not None and e.target.country == most
                 ][:1]
         if not others:
             # the one who attacked this author ("Israel struck Iran. Tehran responded with

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from dyad.events.discourse import same_people
 from dyad.events.ontology import load_ontology
 from dyad.link.profile import fact_key
 from dyad.model import Document, Event
@@ -143,24 +144,32 @@ def _merge_key(
     # the one the story knows best ("the US strikes"): types dated "repeat" in plover.yaml,
     # where the report's day only breaks a tie. Counts are taken before any undated
     # mention joins, so the order mentions come in does not matter.
+    # Nor does an undated act of two named people join a fact of two other named people
+    # ("Putin and Pezeshkian met" in a report on the ministers' talks is another meeting).
     recalled = key.split("|")[0] in _repeat_dated()
     known = {id(f): len(f.doc_ids) for f in facts}
     for m in sorted(undated, key=lambda m: m.event.id):
         anchor = anchors.get(m.doc_id)
-        same_day = [f for f in facts if anchor and not recalled and day_of(f) == anchor]
+        open_to = [f for f in facts if _same_people(m, f.mentions)]
+        same_day = [f for f in open_to if anchor and not recalled and day_of(f) == anchor]
         if same_day:
             same_day[0].mentions.append(m)
-        elif facts:
+        elif open_to:
             best = max(
-                facts,
+                open_to,
                 key=lambda f: (known.get(id(f), 0), day_of(f) == anchor, _neg(day_of(f))),
             )
             best.mentions.append(m)
         else:
             loose.append(m)
-    if loose:
-        facts.append(Fact(key, loose))
-    return facts
+    apart: list[Fact] = []
+    for m in loose:  # by their people: one fact per pair of named people
+        home = next((f for f in apart if _same_people(m, f.mentions)), None)
+        if home is None:
+            apart.append(Fact(key, [m]))
+        else:
+            home.mentions.append(m)
+    return facts + apart
 
 
 @cache
@@ -188,3 +197,8 @@ def merge_facts(documents: Sequence[Document], anchors: Mapping[str, str | None]
                 groups.setdefault(key, []).append(Mention(event, document.doc_id, document.name))
     facts = [f for key in sorted(groups) for f in _merge_key(key, groups[key], anchors)]
     return sorted(facts, key=lambda f: (f.best_date()[0] or "9999", f.key, f.fact_id))
+
+
+def _same_people(mention: Mention, others: Sequence[Mention]) -> bool:
+    """Whether a mention may report the act of some of `others` (`same_people`)."""
+    return any(same_people(mention.event, other.event) for other in others) or not others
