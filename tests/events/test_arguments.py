@@ -297,6 +297,19 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")},
         {("CONSULT", "ISR", "RUS"), ("CONSULT", "RUS", "UKR")},
     ),
+    # "between" names two sides even when the parse folds both titled names into one
+    (
+        "The meeting between Iranian President Masoud Pezeshkian and Turkish President "
+        "Recep Tayyip Erdogan took place in Ankara.",
+        {("CONSULT", "IRN", "TUR")},
+        set(),
+    ),
+    # a pejorative word for a head of state is still the state's leader
+    (
+        "The Russian dictator and the French president held talks.",
+        {("CONSULT", "RUS", "FRA")},
+        set(),
+    ),
     # no event between the parties named: an offer to end a war, a description, a clause
     # that says what a treaty does not do
     (

@@ -420,7 +420,14 @@ class ArgumentFrame:
             # host's own phrases
             inner = [o for w in hosts for o in clauses.objects(w) + clauses.all_prep_objects(w)]
             objs = [o for w in inner for o in clauses.prep_objects(w, (slot,))]
-        return self._found(slot, objs, head, allow_places)
+        found = self._found(slot, objs, head, allow_places)
+        if found is not None and slot in ("between", "among") and len(found.groups) == 1:
+            # "between" names two sides; when the parse folds them into one phrase
+            # ("between Iranian President X and Russian President Y" parsed as one name),
+            # the sides are the actors named within it
+            inside = [w for o in objs for w in o.subtree if w.i in self._inside]
+            return self._found(slot, inside, head, allow_places) or found
+        return found
 
     def object_authors(self, tokens: tuple[int, ...], event_heads: set[int]) -> Found | None:
         """Who the object of a verb belongs to: its `by` phrase or possessor ("condemned
