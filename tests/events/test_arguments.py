@@ -310,6 +310,19 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("CONSULT", "RUS", "FRA")},
         set(),
     ),
+    # a common noun named by the list set beside it
+    (
+        "Iran criticized the role of the three European powers (France, Germany and "
+        "the United Kingdom) in the talks.",
+        {("ACCUSE", "IRN", "FRA"), ("ACCUSE", "IRN", "DEU"), ("ACCUSE", "IRN", "GBR")},
+        set(),
+    ),
+    # with a target of its own, a speech act judges its object, not acts nested inside it
+    (
+        "China criticized Japan's reaction to the Russian attacks on Ukraine.",
+        {("ACCUSE", "CHN", "JPN")},
+        {("ACCUSE", "CHN", "RUS")},
+    ),
     # no event between the parties named: an offer to end a war, a description, a clause
     # that says what a treaty does not do
     (

@@ -174,6 +174,14 @@ class ArgumentFrame:
             if word.dep_ == "appos" or word.dep_ == "punct":
                 continue
             found.append(inner)
+        if not found and token.pos_ == "NOUN":
+            # "the three European powers (France, Germany and Britain)": a common noun
+            # named by the list set beside it
+            for appos in (c for c in token.children if c.dep_ == "appos"):
+                for member in (appos, *appos.conjuncts):
+                    inner = self._inside.get(member.i)
+                    if inner is not None and inner not in found and not inner.is_place:
+                        found.append(inner)
         return sorted(found, key=lambda g: g.start)
 
     def _name_after_title(self, token: Token) -> Group | None:

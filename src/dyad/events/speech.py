@@ -98,16 +98,20 @@ class SpeechActs:
                 out.append(cand)
                 continue
             authors: list[ActorRef] = []
+            guessed = cand.target is None or cand.contextual or cand.rule.endswith(">document")
+            # with a target of its own ("criticized the IAEA's response to the US strikes"),
+            # only an act that is itself the object is what the speech act judges
+            judged = {o.i for o in clauses.objects(frame.doc[cand.match.last])}
             for other in candidates:
                 if (
                     other.event_type.referable
                     and other.source is not None
                     and frame.within(cand.match.head, other.match.head)
+                    and (guessed or not judged or other.match.head in judged)
                     and self.acceptable(cand.event_type, cand.source, other.source)
                     and not any(same_actor(other.source, a) for a in authors)
                 ):
                     authors.append(other.source)
-            guessed = cand.target is None or cand.contextual or cand.rule.endswith(">document")
             if not authors and guessed:
                 heads = {i for m in matches for i in m.token_ids}
                 authors = [
