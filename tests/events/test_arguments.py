@@ -323,6 +323,8 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "CHN", "JPN")},
         {("ACCUSE", "CHN", "RUS")},
     ),
+    # advocating for something is asking for it
+    ("China is advocating for talks with Japan.", {("REQUEST", "CHN", "JPN")}, set()),
     # no event between the parties named: an offer to end a war, a description, a clause
     # that says what a treaty does not do
     (
