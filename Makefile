@@ -74,6 +74,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_export.py
 	$(BIN)/python benchmarks/bench_link.py
+	$(BIN)/python benchmarks/bench_scale.py --docs 2000 --every 1000
 	@if [ -f "$(BENCH_INPUT)" ]; then \
 		$(BIN)/python benchmarks/bench_parse.py --input $(BENCH_INPUT); \
 		$(BIN)/python benchmarks/bench_pipeline.py --input $(BENCH_INPUT) --repeat 20; \

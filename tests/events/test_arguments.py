@@ -323,6 +323,17 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "CHN", "JPN")},
         {("ACCUSE", "CHN", "RUS")},
     ),
+    # the role is the object's when the verb has one that is not a reflexive
+    (
+        "Russia offered Moscow's good offices as an intermediary between Armenia and Azerbaijan.",
+        {("CONSULT", "RUS", "ARM"), ("CONSULT", "RUS", "AZE")},
+        set(),
+    ),
+    (
+        "Japan described him as a mediator between Pakistan and India.",
+        set(),
+        {("CONSULT", "JPN", "PAK"), ("CONSULT", "JPN", "IND")},
+    ),
     # advocating for something is asking for it
     ("China is advocating for talks with Japan.", {("REQUEST", "CHN", "JPN")}, set()),
     # no event between the parties named: an offer to end a war, a description, a clause

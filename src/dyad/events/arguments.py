@@ -297,12 +297,12 @@ class ArgumentFrame:
         if host is not None and token.head.lower_ == "as" and host.pos_ in ("VERB", "AUX"):
             # a role the clause gives someone: "X acted as a mediator", "pitched himself as
             # a mediator", "offered X's good offices as an intermediary"
-            objs = [o for o in clauses.objects(host) if o.tag_ != "PRP"]
+            objs = [o for o in clauses.objects(host) if not o.lower_.endswith(("self", "selves"))]
+            if not objs:  # "acted as", "pitched himself as": the subject takes the role
+                return self._found("subject", clauses.subjects(host), head, False)
             owners = [p for o in objs for p in clauses.possessors(o)]
-            return (
-                self._found("subject", objs, head, False)
-                or self._found("subject", owners, head, False)
-                or self._found("subject", clauses.subjects(host), head, False)
+            return self._found("subject", objs, head, False) or self._found(
+                "subject", owners, head, False
             )
         if (
             host is not None
