@@ -101,3 +101,30 @@ def test_old_store_gains_the_link_tables_and_links_its_documents(store_url: str)
         engine.dispose()
     with Store(store_url) as store:
         assert [s["documents"] for s in store.links.stories()] == [1]
+
+
+def test_frequent_lines_are_a_range_on_an_index(tmp_path) -> None:
+    """Every batch asks for an outlet's frequent lines: on a big store a scan of all the
+    lines the outlet ever printed took most of the writer's time."""
+    from sqlalchemy.dialects import sqlite
+
+    from dyad.store import queries
+
+    url = str(tmp_path / "plan.db")
+    with Store(url):
+        pass
+    captured: list[str] = []
+
+    class Recorder:
+        def execute(self, query):  # the query frequent_lines builds, compiled for SQLite
+            captured.append(
+                str(query.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+            )
+            return []
+
+    queries.frequent_lines(Recorder(), "outlet.example", 3)  # type: ignore[arg-type]
+    engine = _engine(url)
+    with engine.connect() as conn:
+        plan = " ".join(str(row) for row in conn.execute(text(f"EXPLAIN QUERY PLAN {captured[0]}")))
+    engine.dispose()
+    assert "ix_line_stats_frequent" in plan

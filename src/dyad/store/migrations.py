@@ -67,6 +67,11 @@ def _link_anchor_index(conn: Connection) -> None:
     schema.link_profiles_anchor_index.create(conn, checkfirst=True)
 
 
+def _line_stats_frequent_index(conn: Connection) -> None:
+    """An index on each outlet's line counts: every batch asks for the frequent lines."""
+    schema.line_stats_frequent_index.create(conn, checkfirst=True)
+
+
 def _full_text_search(conn: Connection) -> None:
     """Full-text search over documents (title, text) and quotes (speaker, content).
 
@@ -87,6 +92,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_link_tables", _link_tables),
     Migration("0004_full_text_search", _full_text_search, outside_metadata=True),
     Migration("0005_link_profiles_anchor_index", _link_anchor_index, ("ix_link_profiles_anchor",)),
+    Migration(
+        "0006_line_stats_frequent_index",
+        _line_stats_frequent_index,
+        ("ix_line_stats_frequent",),
+    ),
 )
 
 

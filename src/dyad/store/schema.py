@@ -85,6 +85,12 @@ line_stats = Table(
     Column("documents", Integer, nullable=False),
 )
 
+# Added by migration 0006: each batch asks for an outlet's frequent lines, a range on the
+# count, not a scan of every line the outlet ever printed.
+line_stats_frequent_index = Index(
+    "ix_line_stats_frequent", line_stats.c.outlet, line_stats.c.documents
+)
+
 signatures = Table(
     "signatures",
     metadata,
