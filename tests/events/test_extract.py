@@ -131,6 +131,11 @@ CASES = [
     ("Japan said Iran accused Israel of sabotage.", {("ACCUSE", "IRN", "ISR")}),
     # restoring relations is a change, not a state
     ("Japan restored diplomatic relations with China.", {("COOPERATE", "JPN", "CHN")}),
+    # a message sent, delivered or handed over, to a recipient named either way
+    ("Modi handed Macron a letter from India.", {("CONSULT", "IND", "FRA")}),
+    ("Lavrov delivered a message from Putin to Araghchi.", {("CONSULT", "RUS", "IRN")}),
+    # a reported act keeps its own subject, though it qualifies a noun
+    ("Reports that Turkey had attacked Iran spread.", {("ASSAULT", "TUR", "IRN")}),
 ]
 
 

@@ -241,6 +241,21 @@ SCOPE = [
     # a requested act has not happened
     ("France urged Israel to halt attacks on Gaza.", "urged", "asserted"),
     ("France urged Israel to halt attacks on Gaza.", "halt attacks", "hypothetical"),
+    # what a report or claim says is as sure as what the sentence says of the report
+    ("Japan denied reports that China had sent troops to Pakistan.", "sent troops", "negated"),
+    ("Reports that Turkey attacked Iran were dismissed by Ankara.", "attacked", "negated"),
+    ("Claims that India sent troops to Iran are false, Modi said.", "sent troops", "negated"),
+    ("France said reports that Modi delivered a letter to Macron are not true.",
+     "delivered a letter", "negated"),  # fmt: skip
+    ("A report claiming that Modi met Macron is untrue, France said.", "met", "negated"),
+    ("Japan denies reports about China sending troops to Pakistan.", "sending troops", "negated"),
+    ("Japan denied reports of Israeli strikes on Iran.", "strikes", "negated"),
+    ("The claim that Turkey attacked Iran spread online.", "attacked", "hypothetical"),
+    ("Rumours that Modi met Macron circulated.", "met", "hypothetical"),
+    ("Officials confirmed reports that Turkey had attacked Iran.", "attacked", "asserted"),
+    ("Reports that Turkey attacked Iran spread quickly.", "attacked", "asserted"),
+    ("Reports that Modi is scheduled to meet Macron surfaced.", "meet", "future"),
+    ("Claims that India sent troops to Iran are true, Modi said.", "sent troops", "hypothetical"),
     # the second conjunct of an absolute phrase is background too
     pytest.param(
         "With Iran supplying drones and Russia offering fuel to India, trade grew.",

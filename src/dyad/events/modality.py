@@ -61,12 +61,18 @@ _SECTIONS = (
     "governors",
     "phrases",
     "perfect_generic_types",
+    "content_nouns",
+    "claim_nouns",
+    "confirming_verbs",
+    "falsity_words",
 )
 #: Dependents that begin a clause of their own: their words are not the parent clause's.
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "attr", "oprd", "dative"})
 _AUX = frozenset({"aux", "auxpass"})
+#: Relative pronouns ("that", "which", "who"): a clause with one as its object has a gap.
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _MAX_CLIMB = 12
 _QUESTION_KEY = "dyad.question_marks"
 
@@ -100,6 +106,10 @@ class ModalityCues:
     governors: tuple[Governor, ...]
     phrases: dict[str, tuple[tuple[frozenset[str], ...], ...]]
     perfect_generic_types: frozenset[str]
+    content_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    confirming_verbs: frozenset[str]
+    falsity_words: frozenset[str]
 
     def governed(
         self, words: frozenset[str], via: str, prep: str = "", tag: str = ""
@@ -243,6 +253,10 @@ def read_modality(path: Path) -> ModalityCues:
         governors=_governors(path, data),
         phrases=_phrases(path, data),
         perfect_generic_types=words("perfect_generic_types", lowercase=False),
+        content_nouns=words("content_nouns"),
+        claim_nouns=words("claim_nouns"),
+        confirming_verbs=words("confirming_verbs"),
+        falsity_words=words("falsity_words"),
     )
 
 
@@ -342,6 +356,15 @@ class ModalityClassifier:
             self._clause(up, votes)
             return up
         if dep == "ccomp":
+            if not _is_verbal(up) and self._content_clause(cur, up):
+                self._content_noun(up, votes)  # the parser's other reading of "claims that"
+                return None
+            report = up.head if up.dep_ == "acl" and up.tag_ == "VBG" else None
+            if report is not None and not self._words(report).isdisjoint(self.cues.content_nouns):
+                denial = self._denial(report)  # "a report claiming that X ... is untrue"
+                if denial is not None:
+                    self._vote(votes, "negated", denial)
+                    return None
             self._governor(up, "ccomp", votes)
             for child in up.children:
                 if child.dep_ in ("acomp", "attr"):  # "it is possible that ..."
@@ -371,6 +394,13 @@ class ModalityClassifier:
             self._governor(prep, "prep", votes)  # "without meeting"
             if top.i == prep.i:
                 return None
+            if (
+                prep.lower_ in ("about", "of")
+                and not _is_verbal(top)
+                and not self._words(top).isdisjoint(self.cues.content_nouns)
+            ):
+                self._content_noun(top, votes)  # "denied reports of strikes on X"
+                return None
             self._governor(top, "prep", votes, prep=prep.lower_)
             if (
                 prep.dep_ in ("prep", "dative")
@@ -380,9 +410,60 @@ class ModalityClassifier:
                 self._clause(top, votes)
                 return top
             return None  # a noun's phrase: "the outcome of the talks could matter"
-        if dep == "acl":
-            self._governor(up, "acl", votes)  # "willingness to supply"
+        if dep in ("acl", "relcl"):
+            # the parser reads "reports that X sent" as either
+            if self._content_clause(cur, up):
+                self._content_noun(up, votes)  # "denied reports that X had sent"
+            else:
+                self._governor(up, "acl", votes)  # "willingness to supply"
             return None
+        return None
+
+    def _content_clause(self, clause: Token, noun: Token) -> bool:
+        """A finite clause that tells what a report or claim says: "reports that X sent"
+        (its own subject; not "plans to visit", whose noun governs it)."""
+        if self._words(noun).isdisjoint(self.cues.content_nouns):
+            return False
+        kids = list(clause.children)
+        if any(c.dep_ in _OBJECTS and c.tag_ in _RELATIVE_TAGS for c in kids):
+            return False  # "the reports that Reuters published": a relative clause
+        return any(c.dep_ in _SUBJECTS and c.tag_ not in _RELATIVE_TAGS for c in kids)
+
+    def _content_noun(self, noun: Token, votes: dict[str, str]) -> None:
+        """A reported event is as sure as what the sentence says of the report: denied
+        ("rejected claims that", "reports that ... are false", "reports ... were
+        denied"), confirmed ("confirmed reports that": no vote), else as sure as its
+        own clause after a report, and only claimed after a claim or a rumour."""
+        denial = self._denial(noun)
+        if denial is not None:
+            self._vote(votes, "negated", denial)
+            return
+        said = self._words(noun.head)
+        confirmed = noun.dep_ in _OBJECTS or noun.dep_ == "nsubjpass"
+        if (
+            confirmed
+            and not said.isdisjoint(self.cues.confirming_verbs)
+            and not self._negated(noun.head)
+        ):
+            return
+        if not self._words(noun).isdisjoint(self.cues.claim_nouns):
+            self._vote(votes, "hypothetical", noun.lower_)
+
+    def _denial(self, noun: Token) -> str | None:
+        """The cue by which the sentence calls a report false, if it does: "denied the
+        reports", "the reports were dismissed", "the claims are untrue/not true"."""
+        up = noun.head
+        if noun.dep_ in _OBJECTS or noun.dep_ == "nsubjpass":
+            if self.cues.governed(self._words(up), "obj") == "negated":
+                return f"{up.lemma_.lower()} {noun.lower_}"
+        elif noun.dep_ == "nsubj":
+            for predicate in [up, *(c for c in up.children if c.dep_ in ("acomp", "attr"))]:
+                if self._words(predicate).isdisjoint(self.cues.falsity_words):
+                    continue
+                false = predicate.lemma_.lower() != "true"  # "are false", "are not true"
+                if false != (self._negated(up) or self._negated(predicate)):
+                    return f"{noun.lower_} {predicate.lower_}"
+                return None
         return None
 
     def _performative(self, frame: Token) -> bool:
@@ -390,9 +471,7 @@ class ModalityClassifier:
         like to thank", "we want to express" (first-person subject, no negation)."""
         if frame.lemma_.lower() not in self.cues.performative_frames or self._negated(frame):
             return False
-        return any(
-            c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in frame.children
-        )
+        return any(c.dep_ in _SUBJECTS and c.lower_ in ("i", "we") for c in frame.children)
 
     def _governor(self, gov: Token, via: str, votes: dict[str, str], prep: str = "") -> None:
         modality = self.cues.governed(self._words(gov), via, prep, gov.tag_)

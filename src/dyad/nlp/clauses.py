@@ -98,6 +98,8 @@ def is_passive(pred: Token) -> bool:
     noun ("the attacks carried out by X")."""
     if any(c.dep_ in ("nsubjpass", "csubjpass", "auxpass") for c in pred.children):
         return True
+    if any(c.dep_ in ("nsubj", "aux") for c in pred.children):
+        return False  # "reports that X had sent": a clause of its own, active
     return pred.tag_ == "VBN" and pred.dep_ in ("acl", "amod") and pred.head.pos_ in NOMINAL_POS
 
 
