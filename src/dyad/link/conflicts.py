@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dyad.link.facts import AFFIRMING, DENYING, Fact
+from dyad.link.facts import AFFIRMING, Fact
 from dyad.link.groups import Groups
 from dyad.link.profile import words
 from dyad.link.similarity import days_apart
@@ -80,28 +80,34 @@ def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Confli
     for m in fact.mentions:
         by_doc.setdefault(m.doc_id, set()).add(m.event.modality)
     affirm = {d for d, ms in by_doc.items() if ms & set(AFFIRMING)}
-    for others, severity, what in (
-        (DENYING, "contradiction", "affirmed by some documents, denied by others"),
-        (
-            UNREALISED,
-            "discrepancy",
-            "reported as done by some documents, as only expected by others",
-        ),
-    ):
-        against = {d for d, ms in by_doc.items() if ms & set(others) and d not in affirm}
-        if affirm and against:
-            docs = sorted(affirm | against)
-            values = {d: ("asserted" if d in affirm else sorted(by_doc[d])[0]) for d in docs}
-            out.append(
-                Conflict(
-                    "modality",
-                    docs,
-                    values,
-                    f"{fact.type} {what}",
-                    severity=severity,
-                    evidence={d: evidence[d] for d in docs},
-                )
+    denials = fact.denials()
+    if denials:
+        deniers = {d for d, _ in denials}
+        docs = sorted(deniers | {a for _, affirmers in denials for a in affirmers})
+        out.append(
+            Conflict(
+                "modality",
+                docs,
+                {d: ("negated" if d in deniers else "asserted") for d in docs},
+                f"{fact.type} affirmed by some documents, denied by others",
+                evidence={d: evidence[d] for d in docs},
             )
+        )
+    # announced or speculated by documents that never report it done
+    against = {d for d, ms in by_doc.items() if ms & set(UNREALISED) and d not in affirm}
+    if affirm and against:
+        docs = sorted(affirm | against)
+        values = {d: ("asserted" if d in affirm else sorted(by_doc[d])[0]) for d in docs}
+        out.append(
+            Conflict(
+                "modality",
+                docs,
+                values,
+                f"{fact.type} reported as done by some documents, as only expected by others",
+                severity="discrepancy",
+                evidence={d: evidence[d] for d in docs},
+            )
+        )
     out += _number_conflicts(fact, evidence)
     roles: dict[str, str] = {}
     for m in fact.mentions:

@@ -83,6 +83,33 @@ class Fact:
                 return wanted
         return min(found, key=lambda m: (-found[m], m))
 
+    def denials(self) -> list[tuple[str, list[str]]]:
+        """Each document that denies this fact, with the documents it contradicts.
+
+        A document that affirms none of the fact contradicts every affirming one. One
+        that affirms part of it (the visit) and denies another act of it (the letter
+        handed over during the visit) contradicts the documents affirming that act
+        (`act_of`); one that affirms what it denies contradicts nobody.
+        """
+        affirmed: dict[str, set[str]] = {}
+        denied: dict[str, set[str]] = {}
+        for m in self.mentions:
+            if m.event.modality in AFFIRMING:
+                affirmed.setdefault(m.doc_id, set()).add(act_of(m.event))
+            elif m.event.modality in DENYING:
+                denied.setdefault(m.doc_id, set()).add(act_of(m.event))
+        out = []
+        for doc_id, acts in sorted(denied.items()):
+            own = affirmed.get(doc_id)
+            if own is None:
+                others = sorted(affirmed)
+            else:
+                acts = acts - own
+                others = sorted(d for d, a in affirmed.items() if d != doc_id and a & acts)
+            if others:
+                out.append((doc_id, others))
+        return out
+
     def side(self, which: str) -> tuple[str | None, str | None]:
         """(name, country) of the source or target: the most cited name of that side."""
         parts = self.key.split("|")
@@ -97,6 +124,15 @@ class Fact:
         country = parts[1] if which == "source" else (parts[2] or None)
         name = min(names, key=lambda n: (-names[n], n)) if names else None
         return name, country
+
+
+def act_of(event: Event) -> str:
+    """Which act of a fact a mention tells: the lexicon entry that found it, without its
+    part of speech ("consult.send_message", "consult.meet"), else its trigger's words."""
+    if event.rule:
+        entry = event.rule.split("/", 1)[0].split(">", 1)[0]
+        return entry.removesuffix(".v").removesuffix(".n").removesuffix(".adj")
+    return " ".join(event.trigger.text.lower().split())
 
 
 def _swapped(event: Event, first_country: str) -> bool:

@@ -20,7 +20,7 @@ from dyad.link.conflicts import (
     near_date_conflicts,
     quote_conflicts,
 )
-from dyad.link.facts import AFFIRMING, DENYING, Fact, merge_facts
+from dyad.link.facts import AFFIRMING, Fact, merge_facts
 from dyad.link.origins import Origin, group_origins, partition
 from dyad.link.profile import Profile, build_profile
 from dyad.link.stories import WINDOW_DAYS, describe, group_stories
@@ -81,15 +81,16 @@ def fact_status(fact: Fact, origins: dict[str, Origin]) -> tuple[str, int, list[
     """(status, independent origins, origins as doc-id groups) of one fact.
 
     Origins are counted among the documents that affirm the fact (all of them when none
-    does: an announced meeting is still reported by so many). A fact is contested when an
-    origin that no affirming document shares denies it.
+    does: an announced meeting is still reported by so many). A fact is contested when a
+    document denies it (or an act of it) and no document it contradicts shares its origin.
     """
     affirming = sorted({m.doc_id for m in fact.mentions if m.event.modality in AFFIRMING})
-    denying = sorted({m.doc_id for m in fact.mentions if m.event.modality in DENYING})
     counted = affirming or fact.doc_ids
     independent = len(partition(counted, origins))
-    affirming_origins = {origins[d].origin_id for d in affirming}
-    if affirming and any(origins[d].origin_id not in affirming_origins for d in denying):
+    if any(
+        origins[denier].origin_id not in {origins[d].origin_id for d in affirmers}
+        for denier, affirmers in fact.denials()
+    ):
         status = "contested"
     else:
         status = "corroborated" if independent >= 2 else "single-source"
