@@ -245,8 +245,11 @@ SCOPE = [
     ("Japan denied reports that China had sent troops to Pakistan.", "sent troops", "negated"),
     ("Reports that Turkey attacked Iran were dismissed by Ankara.", "attacked", "negated"),
     ("Claims that India sent troops to Iran are false, Modi said.", "sent troops", "negated"),
-    ("France said reports that Modi delivered a letter to Macron are not true.",
-     "delivered a letter", "negated"),  # fmt: skip
+    (
+        "France said reports that Modi delivered a letter to Macron are not true.",
+        "delivered a letter",
+        "negated",
+    ),
     ("A report claiming that Modi met Macron is untrue, France said.", "met", "negated"),
     ("Japan denies reports about China sending troops to Pakistan.", "sending troops", "negated"),
     ("Japan denied reports of Israeli strikes on Iran.", "strikes", "negated"),
