@@ -29,6 +29,13 @@ DATES = [
     ("Modi may meet Macron.", None),
     # not past: no date is guessed
     ("Modi meets Macron.", None),
+    # a time in a clause modifying another noun is that noun's
+    ("Modi discussed with Macron the summit planned for January.", ("2025-06-23", "day")),
+    ("Modi discussed with Macron the summit that will open on Tuesday.", ("2025-06-23", "day")),
+    ("Putin met Araghchi, who had arrived on Monday, in the lead.", ("2025-06-23", "day")),
+    ("Putin met Araghchi, who will leave on Tuesday.", ("2025-06-23", "day")),
+    # ... but a clause modifying the trigger, or holding it, dates it
+    ("Talks between Modi and Macron held on Tuesday went well.", ("2025-06-24", "day")),
 ]
 
 

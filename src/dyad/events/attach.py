@@ -90,6 +90,29 @@ def event_date(
     return None
 
 
+def times_of_other_nouns(doc: Doc, head: int, times: list[TimeMention]) -> list[TimeMention]:
+    """The times that a clause modifying another noun holds: "discussed the session
+    scheduled for February" (February is the session's), "met Araghchi, who arrived on
+    Sunday" (the arrival's). A clause modifying the trigger itself ("talks held on
+    Monday") or holding it keeps its times."""
+    table = token_table(doc)
+    trigger = doc[head]
+    out = []
+    for time in times:
+        span = table.expand(time.start, time.end)
+        if span is None:
+            continue
+        node = doc[span[0] : span[1]].root
+        while node.i != head and node.head.i != node.i:
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                holds_trigger = node.left_edge.i <= trigger.i <= node.right_edge.i
+                if node.head.i != head and not holds_trigger:
+                    out.append(time)
+                break
+            node = node.head
+    return out
+
+
 def names_a_thing(doc: Doc, time: TimeMention) -> bool:
     """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal"), a time in the
     possessive ("Monday's vote") or the period a thing covers ("a programme for 2026-2028")

@@ -29,6 +29,7 @@ from dyad.events.attach import (
     is_past,
     location_of,
     names_a_thing,
+    times_of_other_nouns,
 )
 from dyad.events.candidates import (
     HOW_WEIGHT,
@@ -265,6 +266,8 @@ class EventExtractor:
         others = [doc[i].idx for i in cand.other_heads if i != head]
         if cand.argument_of is not None:
             return bool(_phrase_times(doc, head, times))
+        foreign = times_of_other_nouns(doc, head, times)
+        times = [t for t in times if t not in foreign]
         return bool(clause_times(times, doc[head].idx, segment, others))
 
     @staticmethod
@@ -583,6 +586,9 @@ class EventExtractor:
             # (with no time in the sentence, the lead's news default still applies)
             published = None if times else published
             times = _phrase_times(doc, match.head, times)
+        else:
+            foreign = times_of_other_nouns(doc, match.head, times)
+            times = [t for t in times if t not in foreign]
         date = event_date(
             times,
             head_idx,
