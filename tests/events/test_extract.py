@@ -405,6 +405,12 @@ GOVERNED_DATES = [
         {("ASSAULT", "2025-06-13"), ("ACCUSE", "2025-06-23")},
     ),
     ("Japan met China on Monday.", {("CONSULT", "2025-06-23")}),
+    # with no time at all, the statement is the day's news; the attack it is about is older
+    ("Japan condemned the Israeli strikes on Iran.", {("ACCUSE", "2025-06-23"), ("ASSAULT", None)}),
+    (
+        "Putin called Israeli strikes on Iran illegitimate.",
+        {("ACCUSE", "2025-06-23"), ("ASSAULT", None)},
+    ),
 ]
 
 

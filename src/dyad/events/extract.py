@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -194,9 +194,10 @@ class EventExtractor:
             candidates = self._drop_act_contents(frame, candidates)
             self._name_states(candidates, governments)
             heads = tuple(m.head for m in matches)
+            speakers = {c.said_by for c in candidates if c.said_by is not None}
             for cand in candidates:
                 cand.other_heads = heads
-                cand.argument_of = _governing_trigger(doc, cand, matches)
+                cand.argument_of = _governing_trigger(doc, cand, matches, speakers)
                 cand.reported_past = frame.reported_past(cand.match.head)
                 cand.timed_sentence = bool(s_times) and (
                     cand.event_type.name not in self._repeat_dated
@@ -583,8 +584,11 @@ class EventExtractor:
         if cand.argument_of is not None:
             # "condemned the attacks on Monday": the day is the condemnation's; the
             # attacks keep only a time of their own phrase ("the June 13 attacks")
-            # (with no time in the sentence, the lead's news default still applies)
-            published = None if times else published
+            # (with no time in the sentence, the lead's news default still applies to
+            # a statement or meeting, not to a material act: the attacks a statement
+            # condemns took place before it)
+            material = cand.event_type.quad.startswith("material")
+            published = None if times or material else published
             times = _phrase_times(doc, match.head, times)
         else:
             foreign = times_of_other_nouns(doc, match.head, times)
@@ -673,16 +677,21 @@ class EventExtractor:
         return sorted(out, key=lambda ec: ec[0].trigger.start)
 
 
-def _governing_trigger(doc: Doc, cand: Candidate, matches: Sequence[TriggerMatch]) -> int | None:
+def _governing_trigger(
+    doc: Doc, cand: Candidate, matches: Sequence[TriggerMatch], speakers: Collection[int] = ()
+) -> int | None:
     """The trigger of another type whose argument a nominal trigger is, if any.
 
     In "Putin condemned the attacks on Iran" the attacks are what the condemnation is
-    about; the times of the clause date the condemnation, not them.
+    about; the times of the clause date the condemnation, not them. The verb that says a
+    judgement (`speakers`: "Putin calls US strikes unprovoked") governs like a trigger.
     """
     noun = doc[cand.match.head]
     if not clauses.reads_as_noun(noun):
         return None
     others = {m.head for m in matches if m.entry.type != cand.event_type.name}
+    if cand.said_by is None:
+        others |= set(speakers)
     top = clauses.clause_head(noun)
     for ancestor in noun.ancestors:
         if ancestor.i in others:
