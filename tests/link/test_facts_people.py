@@ -5,6 +5,8 @@ facts (link/facts.py) nor when a document's dates spread to later mentions
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dyad.events.discourse import propagate_dates, same_people
 from dyad.link.facts import merge_facts
 from dyad.model import ActorRef, Document, Event, EventDate, SentenceRef, Span
@@ -78,3 +80,22 @@ def test_a_date_does_not_spread_to_a_mention_of_other_people() -> None:
     dated = propagate_dates(events, [True, False, False], {"CONSULT"})
     assert dated[1].date is None
     assert dated[2].date is not None and dated[2].date.value == "2025-12-12"
+
+
+def _in_sentence(event: Event, index: int) -> Event:
+    return replace(event, sentence=SentenceRef(index, index * 100, index * 100 + 90))
+
+
+def test_a_later_date_reaches_back_only_to_a_mention_naming_no_one_else() -> None:
+    events = [
+        _in_sentence(_meeting("a", "Russia", "Iran", None), 0),  # "ahead of the meeting"
+        _in_sentence(_meeting("b", "Lavrov", "Iran", None), 1),  # "Lavrov's talks with Iran"
+        _in_sentence(_meeting("c", "Putin", "Pezeshkian", "2025-12-12"), 2),
+        _in_sentence(_meeting("d", "Lavrov", "Araghchi", "2025-12-17"), 3),
+        _in_sentence(_meeting("e", "Russia", "Iran", None), 4),  # after both: the first
+    ]
+    dated = propagate_dates(events, [False, False, True, True, False], {"CONSULT"})
+    days = [e.date.value if e.date else None for e in dated]
+    # the headline names no one: a later meeting of named people is not surely its meeting;
+    # Lavrov's mention takes the day of his own meeting; a mention after both, the first
+    assert days == [None, "2025-12-17", "2025-12-12", "2025-12-17", "2025-12-12"]

@@ -121,6 +121,20 @@ def same_people(a: Event, b: Event) -> bool:
     )
 
 
+def _may_date(anchor: Event, event: Event) -> bool:
+    """Whether a dated mention may date an undated one of its act: one of the same people
+    (`same_people`); from a later sentence, one that also names a person the mention
+    names, or names no one ("ahead of the meeting ... including meetings between the
+    presidents on December 12": the presidents' meeting is not surely the one the report
+    leads with)."""
+    if not same_people(anchor, event):
+        return False
+    if anchor.sentence.index <= event.sentence.index:
+        return True
+    named = set(_people(anchor)) - {None}
+    return not named or bool(named & set(_people(event)))
+
+
 def propagate_dates(
     events: list[Event], timed: Sequence[bool], types: Collection[str]
 ) -> list[Event]:
@@ -146,7 +160,7 @@ def propagate_dates(
         if event.date is not None and event.date.text is not None:
             continue
         # the first dated mention of the act; an act of other named people is another act
-        origin = next((a for a in anchors.get(key, ()) if same_people(a, event)), None)
+        origin = next((a for a in anchors.get(key, ()) if _may_date(a, event)), None)
         if origin is None:
             if event.date is not None:
                 fallback.setdefault(key, []).append(event)
