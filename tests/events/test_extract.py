@@ -136,6 +136,14 @@ CASES = [
     ("Lavrov delivered a message from Putin to Araghchi.", {("CONSULT", "RUS", "IRN")}),
     # a reported act keeps its own subject, though it qualifies a noun
     ("Reports that Turkey had attacked Iran spread.", {("ASSAULT", "TUR", "IRN")}),
+    # a speaker who judges a tie good supports its other party: named in what is judged,
+    # else in the sentence, else the state the document names most after the speaker's
+    ("Modi called the deal with France an important step.", {("SUPPORT", "IND", "FRA")}),
+    ("Putin described the treaty with Iran as a breakthrough.", {("SUPPORT", "RUS", "IRN")}),
+    (
+        "Russia and Iran signed a treaty. Putin described the treaty as a breakthrough.",
+        {("AGREE", "RUS", "IRN"), ("SUPPORT", "RUS", "IRN")},
+    ),
 ]
 
 
@@ -161,6 +169,10 @@ NEGATIVE = [
     "Russia and Iran turned their interests into coordinated positions.",
     # the subject is a plain noun, not an actor further left
     "During the summit in Moscow, one journalist asked Macron about trade.",
+    # praise of no tie, and an epithet of the writer's, are no support
+    "Putin described the weather in Iran as a breakthrough.",
+    "Putin called the strikes on Iran an important step.",
+    "Araghchi described the historic treaty with Russia as a roadmap.",
 ]
 
 

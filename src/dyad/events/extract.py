@@ -186,7 +186,7 @@ class EventExtractor:
             candidates, referring = self.speech.acts_on_events(frame, candidates, matches)
             judgements += [(j, frame, s_places, s_times) for j in referring]
             judged, unresolved = self.speech.evaluations(
-                frame, index, evaluations, matches, candidates, quotes
+                frame, index, evaluations, matches, candidates, quotes, counterparts
             )
             candidates += judged
             judgements += [(j, frame, s_places, s_times) for j in unresolved]

@@ -35,6 +35,7 @@ class Grammar:
     demonstratives: frozenset[str]
     period_words: frozenset[str]
     scheduling_verbs: frozenset[str]
+    tie_nouns: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:

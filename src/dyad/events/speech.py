@@ -3,13 +3,14 @@ name, and judging words ("aggression", "illegitimate") in what a speaker says.
 
 "X condemned the attacks carried out by Y": X accuses Y. '"This is aggression against
 Z," X said': X accuses whoever attacked Z, named in the phrase, in the sentence, or in
-the attacks the document reports. These rules read the parse through `ArgumentFrame`
-and the candidates the extractor built for the sentence.
+the attacks the document reports. '"The treaty is a breakthrough," X said': X supports
+the other party of the tie it praises. These rules read the parse through
+`ArgumentFrame` and the candidates the extractor built for the sentence.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
@@ -27,7 +28,7 @@ from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer
 from dyad.events.lexicon import TriggerLexicon, TriggerMatch
 from dyad.events.ontology import EventType, Ontology
-from dyad.model import ActorRef, Event, Quote
+from dyad.model import ActorMention, ActorRef, Event, Quote
 from dyad.nlp import clauses
 
 
@@ -69,6 +70,7 @@ class SpeechActs:
         self.lookback = lookback
         self._referable_types = ontology.names("referable")
         self._demonstratives = load_grammar().demonstratives
+        self._tie_nouns = load_grammar().tie_nouns
         self._speech_lemmas = (
             frozenset(lemma for lemma, _ in load_cues().verb_forms.values())
             | load_grammar().opinion_verbs
@@ -154,7 +156,6 @@ class SpeechActs:
                 return self._referable_types
         return frozenset()
 
-
     def evaluations(
         self,
         frame: ArgumentFrame,
@@ -163,6 +164,7 @@ class SpeechActs:
         matches: list[TriggerMatch],
         candidates: list[Candidate],
         quotes: list[Quote],
+        counterparts: Sequence[ActorMention] = (),
     ) -> tuple[list[Candidate], list[Judgement]]:
         """ "This is unprovoked aggression against Iran," X said: X accuses whoever
         committed the act judged, one event per author (see `accuse.evaluation`).
@@ -181,13 +183,22 @@ class SpeechActs:
                 continue
             event_type = self.ontology[match.entry.type]
             judged = frame.judged_phrases(token, verb)
+            if event_type.quad == "verbal_cooperation":
+                out += self._praise(frame, index, match, verb, speakers, judged, counterparts)
+                continue
             authors = self._named_authors(frame, judged, candidates)
             if not authors:
                 acts = self._judged_acts(token, judged)
                 said_by = verb.i if verb is not None else None
                 pending += [
                     Judgement(
-                        match, event_type, source, weight, index, frame.victims(judged), acts,
+                        match,
+                        event_type,
+                        source,
+                        weight,
+                        index,
+                        frame.victims(judged),
+                        acts,
                         said_by,
                     )
                     for source, weight in speakers
@@ -201,6 +212,56 @@ class SpeechActs:
                 )  # fmt: skip
                 out += self._accusations(judgement, authors)
         return out, pending
+
+    def _praise(
+        self,
+        frame: ArgumentFrame,
+        index: int,
+        match: TriggerMatch,
+        verb: Token | None,
+        speakers: list[Ref],
+        judged: list[Token],
+        counterparts: Sequence[ActorMention],
+    ) -> list[Candidate]:
+        """ "The treaty is a breakthrough," X said; X described the deal as a new chapter in
+        relations: X supports the other party of the tie it praises. The tie must be what is
+        judged (`tie_nouns`), not what a new chapter is opened by;
+        the party is a state named there or in the sentence, else the state the document
+        names most after the speaker's own, with less confidence."""
+        token = frame.doc[match.head]
+        if token.dep_ in ("amod", "compound"):
+            if token.head.lemma_.lower() in self._tie_nouns:
+                return []  # "the historic signing": the writer's epithet, not a judgement
+            token = token.head  # "called the deal a major step": judged as the step is
+            judged = frame.judged_phrases(token, verb)
+        things = [p for p in judged if p.i != token.i]
+        if not any(p.lemma_.lower() in self._tie_nouns for p in things):
+            return []  # "described the weather as a breakthrough"
+        inside = {t.i for phrase in [token, *things] for t in phrase.subtree}
+        named = [m for g in frame.groups if g.start in inside for m in g.mentions]
+        sentence = [m for g in frame.groups for m in g.mentions]
+        out: list[Candidate] = []
+        for source, weight in speakers:
+            for mentions, how, share in (
+                (named, "tie", 1.0),
+                (sentence, "context", 0.9),
+                (counterparts, "document", 0.6),
+            ):
+                others = [m for m in mentions if m.country and m.country != source.country]
+                if others:
+                    target = actor_ref(others[0])
+                    if self.acceptable(self.ontology[match.entry.type], source, target):
+                        out.append(
+                            Candidate(
+                                match, self.ontology[match.entry.type], source, target,
+                                f"{match.entry.id}/speaker>{how}",
+                                match.entry.strength * weight * share, index,
+                                contextual=how != "tie",
+                                said_by=verb.i if verb is not None else None,
+                            )
+                        )  # fmt: skip
+                    break
+        return out
 
     def _judged_acts(self, token: Token, judged: list[Token]) -> frozenset[str]:
         """The types of act a judgement may be about, for finding its authors elsewhere in
@@ -234,9 +295,13 @@ class SpeechActs:
     def _accusations(self, judgement: Judgement, authors: list[ActorRef]) -> list[Candidate]:
         return [
             Candidate(
-                judgement.match, judgement.event_type, judgement.source, author,
+                judgement.match,
+                judgement.event_type,
+                judgement.source,
+                author,
                 f"{judgement.match.entry.id}/speaker>author",
-                judgement.match.entry.strength * judgement.weight, judgement.index,
+                judgement.match.entry.strength * judgement.weight,
+                judgement.index,
                 said_by=judgement.said_by,
             )
             for author in authors
@@ -305,7 +370,6 @@ class SpeechActs:
             return []
         return [actor_ref(m) for g in found.groups for m in g.mentions]
 
-
     def resolve_event_references(
         self,
         frame: ArgumentFrame,
@@ -320,9 +384,7 @@ class SpeechActs:
         violation of Iran's sovereignty": the state named is the victim, not the accused).
         """
         for cand in candidates:
-            if not cand.event_type.refers or (
-                cand.target is not None and not cand.contextual
-            ):
+            if not cand.event_type.refers or (cand.target is not None and not cand.contextual):
                 continue
             attacker = next(
                 (
@@ -366,10 +428,7 @@ class SpeechActs:
             )
             if author is None:
                 for event, prior in reversed(earlier):
-                    if (
-                        cand.sentence_index - prior.sentence_index
-                        > self.lookback
-                    ):
+                    if cand.sentence_index - prior.sentence_index > self.lookback:
                         break
                     if event.type == inner_type and event.source is not None:
                         author = event.source
@@ -380,7 +439,6 @@ class SpeechActs:
             elif cand.contextual:
                 cand.target = None  # the state the sentence names is the victim, not the author
                 cand.rule += f"/refers:{inner_type}"
-
 
     def _referable_word(self, frame: ArgumentFrame, match: TriggerMatch) -> str | None:
         """The type of an attack-like word inside or just after a trigger ("called the
