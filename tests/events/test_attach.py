@@ -97,7 +97,20 @@ def test_event_place(extract: Extract, text: str, place: str | None) -> None:
 STATEMENTS = [
     ("Modi met Macron on Monday. Macron praised India for its restraint.", "2025-06-23"),
     ("Modi met Macron on Tuesday. Macron has long praised India for its restraint.", None),
+    # the day of an arrival is not the day of the talks it was for: the report's day
+    (
+        "Modi arrived on Monday to hold talks with Macron. Macron praised India for its restraint.",
+        "2025-06-25",
+    ),
 ]
+
+
+def test_a_purpose_clause_keeps_its_verb_day_but_dates_no_other_mention(
+    extract: Extract,
+) -> None:
+    text = "Modi met Macron. Modi arrived on Monday to hold talks with Macron."
+    days = [e.date.value if e.date else None for e in extract(text, published="2025-06-25")]
+    assert days == ["2025-06-25", "2025-06-23"]
 
 
 @pytest.mark.parametrize(("text", "expected"), STATEMENTS)

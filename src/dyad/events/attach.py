@@ -113,6 +113,26 @@ def times_of_other_nouns(doc: Doc, head: int, times: list[TimeMention]) -> list[
     return out
 
 
+def purpose_span(doc: Doc, head: int) -> tuple[int, int] | None:
+    """The characters of the purpose clause the trigger stands in ("arrived on Sunday to
+    hold talks": "to hold talks"), if it stands in one: an infinitive adverbial or
+    complement clause with no subject of its own."""
+    node = doc[head]
+    for _ in range(4):
+        kids = list(node.children)
+        if (
+            node.dep_ in ("advcl", "xcomp")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids)
+        ):
+            end = node.right_edge
+            return node.left_edge.idx, end.idx + len(end)
+        if node.head.i == node.i or node.pos_ in ("VERB", "AUX"):
+            return None
+        node = node.head
+    return None
+
+
 def names_a_thing(doc: Doc, time: TimeMention) -> bool:
     """A bare year used as a modifier ("the 1951 treaty", "its 2015 deal"), a time in the
     possessive ("Monday's vote") or the period a thing covers ("a programme for 2026-2028")

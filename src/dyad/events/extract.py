@@ -29,6 +29,7 @@ from dyad.events.attach import (
     is_past,
     location_of,
     names_a_thing,
+    purpose_span,
     times_of_other_nouns,
 )
 from dyad.events.candidates import (
@@ -64,6 +65,7 @@ from dyad.model import (
     ActorMention,
     ActorRef,
     Event,
+    EventDate,
     PlaceMention,
     TimeMention,
 )
@@ -603,6 +605,16 @@ class EventExtractor:
             segment=(table.idx[lo], table.end[hi - 1]),
             others=[table.idx[i] for i in cand.other_heads if i != match.head],
         )
+        purpose = purpose_span(doc, match.head)
+        if (
+            date is not None
+            and date.text is not None
+            and purpose is not None
+            and not any(purpose[0] <= t.start < purpose[1] for t in times)
+        ):
+            # "arrived on Sunday to hold talks": the day is the arrival's; the talks keep
+            # it, but it is no stated day of theirs to date other mentions by
+            date = EventDate(date.value, date.precision, None)
         if (
             modality == "asserted"
             and date is not None
