@@ -99,3 +99,21 @@ def test_a_later_date_reaches_back_only_to_a_mention_naming_no_one_else() -> Non
     # the headline names no one: a later meeting of named people is not surely its meeting;
     # Lavrov's mention takes the day of his own meeting; a mention after both, the first
     assert days == [None, "2025-12-17", "2025-12-12", "2025-12-17", "2025-12-12"]
+
+
+def test_a_meeting_of_other_people_does_not_join_through_a_mention_naming_no_one() -> None:
+    # the ministers' talks, once told as "Russia and Iran held talks"; then the presidents
+    ministers = _document(
+        "m",
+        [
+            _meeting("m1", "Lavrov", "Araghchi", "2025-12-17"),
+            _meeting("m2", "Russia", "Iran", "2025-12-17"),
+        ],
+    )
+    report = _document(
+        "r",
+        [_meeting("r1", "Putin", "Pezeshkian", None), _meeting("r2", "Araghchi", "Russia", None)],
+    )
+    facts = merge_facts([ministers, report], {"m": "2025-12-17", "r": "2025-12-17"})
+    groups = {frozenset(m.event.id for m in f.mentions) for f in facts}
+    assert groups == {frozenset({"m1", "m2", "r2"}), frozenset({"r1"})}

@@ -135,6 +135,12 @@ def _may_date(anchor: Event, event: Event) -> bool:
     return not named or bool(named & set(_people(event)))
 
 
+def shares_person(a: Event, b: Event) -> bool:
+    """Whether two mentions name one person in common, on either side."""
+    named = set(_people(a)) - {None}
+    return bool(named & set(_people(b)))
+
+
 def propagate_dates(
     events: list[Event], timed: Sequence[bool], types: Collection[str]
 ) -> list[Event]:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from dyad.events.discourse import same_people
+from dyad.events.discourse import same_people, shares_person
 from dyad.events.ontology import load_ontology
 from dyad.link.profile import fact_key
 from dyad.model import Document, Event
@@ -236,5 +236,11 @@ def merge_facts(documents: Sequence[Document], anchors: Mapping[str, str | None]
 
 
 def _same_people(mention: Mention, others: Sequence[Mention]) -> bool:
-    """Whether a mention may report the act of some of `others` (`same_people`)."""
-    return any(same_people(mention.event, other.event) for other in others) or not others
+    """Whether a mention may report the act `others` report: its people agree with all
+    of theirs (`same_people`: a side naming no one agrees with any), or with those of
+    one mention naming one of its people. A meeting of the presidents does not join the
+    ministers' talks because a mention of these says only "Russia and Iran"."""
+    return all(same_people(mention.event, o.event) for o in others) or any(
+        same_people(mention.event, o.event) and shares_person(mention.event, o.event)
+        for o in others
+    )
