@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from dyad.events.attach import precision_of, start_of
-from dyad.model import Event
+from dyad.model import Event, EventDate
 
 Extract = Callable[..., list[Event]]
 
@@ -103,6 +103,19 @@ STATEMENTS = [
         "2025-06-25",
     ),
 ]
+
+
+def test_a_judgement_whose_author_the_document_tells_is_dated_like_a_statement(
+    extract: Extract,
+) -> None:
+    text = (
+        "Israel struck Iran on June 13. Modi met Macron. Erdogan met Putin. Putin spoke. "
+        '"This is aggression against Iran," Putin said.'
+    )  # after the lead, where undated news takes the publication day anyway
+    accuse = [e for e in extract(text, published="2025-06-25") if e.type == "ACCUSE"]
+    assert [(e.target.country if e.target else None, e.date) for e in accuse] == [
+        ("ISR", EventDate("2025-06-25", "day", None))
+    ]
 
 
 def test_a_purpose_clause_keeps_its_verb_day_but_dates_no_other_mention(

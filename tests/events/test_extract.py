@@ -144,6 +144,17 @@ CASES = [
         "Russia and Iran signed a treaty. Putin described the treaty as a breakthrough.",
         {("AGREE", "RUS", "IRN"), ("SUPPORT", "RUS", "IRN")},
     ),
+    # a retaliation with no target named answers whoever last attacked its author, not
+    # the state the document names most
+    (
+        "The US struck Iran. Israel attacked Iran on June 13. Iran responded with "
+        "retaliatory strikes.",
+        {("ASSAULT", "USA", "IRN"), ("ASSAULT", "ISR", "IRN"), ("ASSAULT", "IRN", "ISR")},
+    ),
+    (
+        "The US struck Iran. Israel attacked Iran, and Iran responded with missiles.",
+        {("ASSAULT", "USA", "IRN"), ("ASSAULT", "ISR", "IRN"), ("ASSAULT", "IRN", "ISR")},
+    ),
 ]
 
 
@@ -173,6 +184,7 @@ NEGATIVE = [
     "Putin described the weather in Iran as a breakthrough.",
     "Putin called the strikes on Iran an important step.",
     "Araghchi described the historic treaty with Russia as a roadmap.",
+    "Iran responded with a statement.",
 ]
 
 

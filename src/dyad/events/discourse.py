@@ -226,6 +226,42 @@ def date_statements(
     ]
 
 
+def guessed_target(event: Event) -> bool:
+    """Whether no slot of the event's own trigger named its target."""
+    return event.target is None or (event.rule or "").endswith((">document", ">context"))
+
+
+def retaliation_targets(
+    events: list[Event], guessed: Sequence[bool], words: frozenset[str]
+) -> list[Event]:
+    """A retaliation ("responded with retaliatory strikes", "hit back with missiles")
+    whose target no slot named (`guessed`, by index, taken before other mentions lent
+    targets) is aimed at whoever last attacked its author in the document, not at the
+    document's most named state."""
+    out = list(events)
+    for i, event in enumerate(events):
+        said = set(event.trigger.text.lower().split())
+        if event.source is None or not guessed[i] or said.isdisjoint(words):
+            continue
+        own = event.source.country
+        attacker = next(
+            (
+                e.source
+                for e in reversed(events[:i])
+                if e.type == event.type
+                and e.modality == "asserted"
+                and e.source is not None
+                and e.target is not None
+                and e.target.country == own
+                and e.source.country != own
+            ),
+            None,
+        )
+        if attacker is not None:
+            out[i] = replace(event, target=attacker, rule=f"{event.rule}>retaliation")
+    return out
+
+
 def inherit_targets(events: list[Event], types: frozenset[str], ontology: Ontology) -> list[Event]:
     """Mentions of an act that name its author but not its target ("the US strikes",
     "his visit") take the target another mention of the same act in the document names

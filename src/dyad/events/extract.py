@@ -47,9 +47,12 @@ from dyad.events.discourse import (
     date_statements,
     event_id,
     event_key,
+    guessed_target,
     inherit_targets,
     propagate_dates,
+    retaliation_targets,
 )
+from dyad.events.grammar import load_grammar
 from dyad.events.lemmas import Lemmatizer, load_lemmatizer
 from dyad.events.lexicon import (
     TriggerLexicon,
@@ -211,8 +214,10 @@ class EventExtractor:
             events += self._dedupe([(e, c) for e, c in zip(built, candidates, strict=True) if e])
         if judgements:
             events = self._judged_by_document(judgements, events, published)
-        targeted = inherit_targets(
-            [e for e, _ in events], self._referable_types | self._repeat_dated, self.ontology
+        found = [e for e, _ in events]
+        targeted = inherit_targets(found, self._referable_types | self._repeat_dated, self.ontology)
+        targeted = retaliation_targets(
+            targeted, [guessed_target(e) for e in found], load_grammar().retaliation_words
         )
         events = [
             (e, c)
@@ -250,6 +255,10 @@ class EventExtractor:
         found = [e for e, _ in events]
         for judgement, frame, places, times in judgements:
             for cand in self.speech.resolve([judgement], found):
+                # told like any act of its sentence: "X said on Monday", "X said"
+                said = cand.said_by if cand.said_by is not None else cand.match.head
+                cand.reported_past = frame.reported_past(said)
+                cand.timed_sentence = bool(times)
                 event = self._build(frame, cand.sentence_index, cand, places, times, published)
                 if event is not None:
                     events.append((event, cand))

@@ -36,6 +36,7 @@ class Grammar:
     period_words: frozenset[str]
     scheduling_verbs: frozenset[str]
     tie_nouns: frozenset[str]
+    retaliation_words: frozenset[str]
 
 
 def read_grammar(path: Path) -> Grammar:
