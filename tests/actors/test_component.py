@@ -399,6 +399,8 @@ def test_component_demonym_compounds_and_agent_nouns(run: Run, text: str, expect
         ("ISRAEL STRIKES IRAN", [("ISRAEL", "GOV"), ("IRAN", "GOV")]),
         ("US officials agreed.", [("US officials", "GOV")]),
         ("Israeli strikes hit Iran.", [("Israeli", "MIL"), ("Iran", "GOV")]),
+        # a state's people, as the target of help or harm
+        ("Israel hit the Iranian people.", [("Israel", "GOV"), ("Iranian people", "CVL")]),
     ],
 )
 def test_component_agent_nouns_only_after_demonyms(run: Run, text: str, expected: list) -> None:
