@@ -4,7 +4,8 @@ Per fact: different days for one event, affirmed against denied (a contradiction
 against only announced or speculated (a discrepancy), and a person given an office they
 did not hold on the date (the actor layer's anachronism flags in a mention's sentence).
 Per story: one speaker quoted in different wordings of one statement (translations,
-paraphrases), and one statement put in the mouths of different speakers.
+paraphrases), one statement put in the mouths of different speakers, and one transfer
+(greetings, a letter, weapons) carried in opposite directions by different documents.
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
-from dyad.link.facts import AFFIRMING, Fact
+from dyad.datafile import load_yaml, string_list, top_mapping
+from dyad.link.facts import AFFIRMING, Fact, Mention, act_of
 from dyad.link.groups import Groups
 from dyad.link.profile import words
 from dyad.link.similarity import days_apart
@@ -182,6 +186,74 @@ def near_date_conflicts(facts: Sequence[Fact], documents: Mapping[str, Document]
             )
         )
     return out
+
+
+TRANSFERS_PATH = Path(__file__).parent / "data" / "transfers.yaml"
+
+
+@cache
+def transfer_acts(path: Path = TRANSFERS_PATH) -> frozenset[str]:
+    """The acts whose reversal between documents is flagged (`data/transfers.yaml`)."""
+    data = top_mapping(path, load_yaml(path))
+    return frozenset(string_list(path, data, "transfers"))
+
+
+def direction_conflicts(facts: Sequence[Fact], documents: Mapping[str, Document]) -> list[Conflict]:
+    """One act carried in opposite directions by different documents on one occasion:
+    greetings Y sent to X in one report, greetings X conveyed to Y in another, neither
+    report telling both (`transfer_acts`)."""
+    transfers = transfer_acts()
+    out: list[Conflict] = []
+    carried: dict[tuple[str, str, str, str], dict[str, list[Mention]]] = {}
+    for fact in facts:
+        kind, source, target = fact.key.split("|")
+        for m in fact.mentions:
+            act = act_of(m.event)
+            if act in transfers and target:
+                key = (kind, act, source, target)
+                carried.setdefault(key, {}).setdefault(fact.fact_id, []).append(m)
+    for (kind, act, source, target), by_fact in sorted(carried.items()):
+        back = carried.get((kind, act, target, source))
+        if back is None or source > target:
+            continue
+        forth_mentions = [m for ms in by_fact.values() for m in ms]
+        back_mentions = [m for ms in back.values() for m in ms]
+        if not _same_occasion(forth_mentions, back_mentions):
+            continue
+        forth = {m.doc_id for m in forth_mentions}
+        backward = {m.doc_id for m in back_mentions}
+        only_forth, only_back = forth - backward, backward - forth
+        if not only_forth or not only_back:
+            continue
+        values = {d: f"{source} to {target}" for d in only_forth}
+        values |= {d: f"{target} to {source}" for d in only_back}
+        evidence = {
+            m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
+            for m in (*forth_mentions, *back_mentions)
+            if m.doc_id in values
+        }
+        ids = sorted({*by_fact, *back})
+        out.append(
+            Conflict(
+                "attribution",
+                sorted(values),
+                dict(sorted(values.items())),
+                f"{kind} ({act}) from {source} to {target} in some documents, from {target} "
+                f"to {source} in others, never both in one",
+                fact_id=ids[0],
+                severity="discrepancy",
+                evidence=evidence,
+                facts=ids,
+            )
+        )
+    return out
+
+
+def _same_occasion(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
+    """Whether two sets of mentions may tell one occasion: a day in common, or no day."""
+    days_a = {m.day for m in a if m.day}
+    days_b = {m.day for m in b if m.day}
+    return not days_a or not days_b or bool(days_a & days_b)
 
 
 def _number_conflicts(fact: Fact, evidence: Mapping[str, str]) -> list[Conflict]:

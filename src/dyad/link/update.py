@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dyad.link.conflicts import (
     Conflict,
+    direction_conflicts,
     fact_conflicts,
     near_date_conflicts,
     quote_conflicts,
@@ -178,6 +179,7 @@ def story_rows(profiles: Sequence[Profile], documents: Sequence[Document]) -> St
             )
         conflicts += fact_conflicts(fact, by_id)
     conflicts += near_date_conflicts(facts, by_id)
+    conflicts += direction_conflicts(facts, by_id)
     conflicts += quote_conflicts(documents, facts)
     for c in conflicts:
         rows.contradictions.append(
