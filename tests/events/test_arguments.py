@@ -323,11 +323,12 @@ CASES: list[tuple[str, set[Triple], set[Triple]]] = [
         {("ACCUSE", "CHN", "JPN")},
         {("ACCUSE", "CHN", "RUS")},
     ),
-    # the role is the object's when the verb has one that is not a reflexive
+    # the role is the object's when the verb has one that is not a reflexive; offered, the
+    # role is an offer of mediation to both sides
     (
         "Russia offered Moscow's good offices as an intermediary between Armenia and Azerbaijan.",
+        {("AGREE", "RUS", "ARM"), ("AGREE", "RUS", "AZE")},
         {("CONSULT", "RUS", "ARM"), ("CONSULT", "RUS", "AZE")},
-        set(),
     ),
     (
         "Japan described him as a mediator between Pakistan and India.",

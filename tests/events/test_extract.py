@@ -144,6 +144,23 @@ CASES = [
         "Russia and Iran signed a treaty. Putin described the treaty as a breakthrough.",
         {("AGREE", "RUS", "IRN"), ("SUPPORT", "RUS", "IRN")},
     ),
+    # an offer to mediate is an agreement offered to both sides; a stance of mediator is not
+    (
+        "Modi offered to mediate between Russia and Ukraine.",
+        {("AGREE", "IND", "RUS"), ("AGREE", "IND", "UKR")},
+    ),
+    (
+        "Erdogan pitched himself as a mediator between Russia and Ukraine.",
+        {("AGREE", "TUR", "RUS"), ("AGREE", "TUR", "UKR")},
+    ),
+    (
+        "Erdogan offered Turkey's help as a mediator between Russia and Ukraine.",
+        {("AGREE", "TUR", "RUS"), ("AGREE", "TUR", "UKR")},
+    ),
+    (
+        "Turkey positioned itself as a mediator between Russia and Ukraine.",
+        {("CONSULT", "TUR", "RUS"), ("CONSULT", "TUR", "UKR")},
+    ),
     # a retaliation with no target named answers whoever last attacked its author, not
     # the state the document names most
     (
