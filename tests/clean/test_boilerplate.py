@@ -38,6 +38,10 @@ TOP = [
     ("Updated 2:31 PM GMT, Tuesday, April 8, 2025", "timestamp"),
     ("Posted on March 3, 2025 by caspianwatcher", "timestamp"),
     ("3 min read", "promo"),
+    ("14:05 GMT 17.01.2025 (Updated: 16:40 GMT 17.01.2025)", "timestamp"),
+    ("Tehran, January 17, 2025", "dateline"),
+    ("Site icon Caspian Wire", "page furniture"),
+    ("AFP", "source note"),
 ]
 MIDDLE = [
     ("kremlin_signing_2025.jpg", "image file"),
@@ -57,6 +61,13 @@ MIDDLE = [
     ("Subscribe to our newsletter for daily updates", "promo"),
     ("Share this:", "share buttons"),
     ("Like Loading...", "share buttons"),
+    (".png&w=1920&q=80)", "image file"),
+    (
+        "President Pezeshkian (L) and President Putin (R) in the Kremlin, January 17, 2025",
+        "photo caption",
+    ),
+    ("Delegations at the signing in Moscow. x/ @example_photos", "photo caption"),
+    ("Summary is AI-generated and reviewed by editors", "page furniture"),
 ]
 BOTTOM = [
     (
@@ -105,6 +116,10 @@ KEPT_MIDDLE = [
     "Trade, Energy and Security",
     "Ahmad Vahidi is a former defence minister who now advises the government.",
     "“We have no secrets from each other,” Putin said.",
+    "At 10:30, on 17.01.2025, the two leaders met in the Kremlin.",
+    "Moscow, the capital, hosted the talks on January 17, 2025.",
+    "AP reporters saw the delegations arrive.",
+    "Exit polls showed a clear result.",
 ]
 
 
