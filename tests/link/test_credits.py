@@ -8,6 +8,8 @@ import pytest
 
 from dyad.errors import LexiconError
 from dyad.link.credits import load_agencies, parse_agencies
+from dyad.link.profile import build_profile
+from dyad.model import Document, RemovedLine
 
 CREDITED = [
     # agencies: a cue before or after, a dateline, a line of its own
@@ -59,3 +61,13 @@ def test_an_alias_of_two_sources_is_refused() -> None:
     }
     with pytest.raises(LexiconError, match="belongs to Wire and Office"):
         parse_agencies("sources.yaml", data)
+
+
+def test_a_credit_line_that_cleaning_cut_still_credits() -> None:
+    text = "Russia and Iran held talks in Moscow on Friday."
+    removed = [
+        RemovedLine("AP", "source note"),
+        RemovedLine("Delegations in the Kremlin. Photo: Reuters", "photo caption"),
+    ]
+    document = Document(doc_id="d", name="d", text=text, source="test", removed=removed)
+    assert build_profile(document).credits == ["Associated Press"]

@@ -155,6 +155,10 @@ def headline(document: Document) -> str:
     return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + "…"
 
 
+#: Reasons of removed lines that may credit an agency (`clean/data/boilerplate.yaml`).
+CREDIT_LINES = frozenset({"source note", "byline", "reprint note", "dateline"})
+
+
 def build_profile(document: Document) -> Profile:
     """The linking signals of a stored document."""
     agencies = load_agencies()
@@ -168,7 +172,9 @@ def build_profile(document: Document) -> Profile:
     }
     facts = {key for event in document.events if (key := fact_key(event))}
     dyads = {"-".join(sorted(k.split("|")[1:])) for k in facts if k.split("|")[2]}
-    credits = set(agencies.credited(document.text))
+    # a credit line cleaning cut ("AP" alone, "By Jane Roe | Reuters") still credits
+    cut = [r.line for r in document.removed if r.reason in CREDIT_LINES]
+    credits = set(agencies.credited("\n".join([document.text, *cut])))
     if (own := agencies.of_outlet(document.outlet)) is not None:
         credits.add(own)
     masked = _masked(document)
