@@ -141,6 +141,17 @@ def test_api_extract_returns_the_spec_record():
         assert text[quote["content"]["start"] : quote["content"]["end"]] == quote["content"]["text"]
 
 
+def test_api_extract_names_a_ministry_written_in_lower_case():
+    record = dyad.extract(
+        "Israel's foreign ministry said the strikes on Lebanon were necessary.",
+        published="2025-06-24",
+    )
+    assert [(a["text"], a["name"]) for a in record["actors"]][:1] == [
+        ("Israel's foreign ministry", "Israeli Foreign Ministry")
+    ]
+    assert [q["speaker"]["name"] for q in record["quotes"]] == ["Israeli Foreign Ministry"]
+
+
 def test_api_extract_refuses_an_empty_text():
     with pytest.raises(DocumentError):
         dyad.extract("  \n ")

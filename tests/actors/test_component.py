@@ -59,11 +59,6 @@ def places(doc: Doc) -> list[tuple[str, str, str | None]]:
             [("Russian Foreign Ministry", "Russian Foreign Ministry", "RUS", "kb")],
         ),
         ("The UN Security Council met.", [("UN Security Council", "UNSC", "IGO", "kb")]),
-        # a state's ministry in lower case, as many outlets write it
-        (
-            "Israel's foreign ministry protested.",
-            [("Israel's foreign ministry", "Israeli Foreign Ministry", "ISR", "kb")],
-        ),
         # demonyms as actors, and not as actors
         (
             "Iranian officials denied it.",
