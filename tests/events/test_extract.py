@@ -400,6 +400,19 @@ CALLS = [
 ]
 
 
+def test_a_call_for_calm_on_both_sides_addresses_the_fighting_not_the_callers_pair(
+    extract: Extract, triples
+) -> None:
+    # "the two countries" resolves to the document's pair, Russia and Iran; a call for
+    # restraint on "both sides" is to the two sides of the fighting
+    text = (
+        "Russia and Iran signed a deal. Israel struck Iran on June 13. "
+        "Russia urged the two countries to show restraint."
+    )
+    calls = {t for t in triples(extract(text)) if t[0] == "REQUEST"}
+    assert calls == {("REQUEST", "RUS", "ISR"), ("REQUEST", "RUS", "IRN")}
+
+
 @pytest.mark.parametrize(("text", "expected"), CALLS)
 def test_a_call_for_calm_addresses_the_parties(
     extract: Extract, triples, text: str, expected: set

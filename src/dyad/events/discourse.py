@@ -69,6 +69,7 @@ def address_conflict_calls(
     one event per party other than the caller, in text order (`governments` names each
     state's government, as the document spells it)."""
     out: list[Event] = []
+    seen: set[str] = set()
     for i, event in enumerate(events):
         parties = _conflict_parties(events, i, lookback) if i in calls else ()
         own = event.source.country if event.source else None
@@ -78,13 +79,17 @@ def address_conflict_calls(
             continue
         for party in addressees:
             country = party.country or ""
+            new_id = event_id(
+                event.sentence.start, event.trigger.start, event.type, own or "", country
+            )
+            if new_id in seen:
+                continue  # "both sides" gave the call twice: once per side is enough
+            seen.add(new_id)
             out.append(
                 replace(
                     event,
                     target=_state(party, governments),
-                    id=event_id(
-                        event.sentence.start, event.trigger.start, event.type, own or "", country
-                    ),
+                    id=new_id,
                     rule=f"{event.rule or ''}/parties",
                 )
             )

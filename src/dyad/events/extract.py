@@ -21,6 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from dyad.actors.cues import load_cues as load_actor_cues
 from dyad.events.arguments import ArgumentFrame, Found, Group, token_reading
 from dyad.events.attach import (
     clause_times,
@@ -236,7 +237,14 @@ class EventExtractor:
             i
             for i, (event, cand) in enumerate(events)
             if cand.conflict_call
-            and (event.target is None or cand.contextual or cand.rule.endswith(">document"))
+            and (
+                event.target is None
+                or cand.contextual
+                or cand.rule.endswith(">document")
+                # "urged both sides to show restraint": the sides of the fighting, whatever
+                # pair the phrase resolved to (often the document's main pair, the caller's)
+                or _pair_phrase(event.target)
+            )
         }
         found = [e for e, _ in events]
         if calls:
@@ -696,6 +704,12 @@ class EventExtractor:
             or (e.type, e.source.country if e.source else None) not in targeted
         ]
         return sorted(out, key=lambda ec: ec[0].trigger.start)
+
+
+def _pair_phrase(ref: ActorRef) -> bool:
+    """Whether an actor was named by a phrase for two sides ("both sides")."""
+    text = " ".join(ref.text.lower().split())
+    return text in load_actor_cues().pair_phrases or f"the {text}" in load_actor_cues().pair_phrases
 
 
 def _governing_trigger(
