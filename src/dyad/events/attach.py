@@ -90,27 +90,25 @@ def event_date(
     return None
 
 
-def times_of_other_nouns(doc: Doc, head: int, times: list[TimeMention]) -> list[TimeMention]:
-    """The times that a clause modifying another noun holds: "discussed the session
-    scheduled for February" (February is the session's), "met Araghchi, who arrived on
-    Sunday" (the arrival's). A clause modifying the trigger itself ("talks held on
-    Monday") or holding it keeps its times."""
-    table = token_table(doc)
-    trigger = doc[head]
-    out = []
-    for time in times:
-        span = table.expand(time.start, time.end)
-        if span is None:
-            continue
-        node = doc[span[0] : span[1]].root
-        while node.i != head and node.head.i != node.i:
-            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                holds_trigger = node.left_edge.i <= trigger.i <= node.right_edge.i
-                if node.head.i != head and not holds_trigger:
-                    out.append(time)
-                break
-            node = node.head
-    return out
+def without_other_nouns_times(doc: Doc, head: int, times: list[TimeMention]) -> list[TimeMention]:
+    """The times, less those a clause modifying another noun holds: "discussed the
+    session scheduled for February" (February is the session's), "met Araghchi, who
+    arrived on Sunday" (the arrival's). A clause modifying the trigger itself ("talks
+    held on Monday") or holding it keeps its times."""
+    return [t for t in times if not _held_by_other_noun(doc, head, t)]
+
+
+def _held_by_other_noun(doc: Doc, head: int, time: TimeMention) -> bool:
+    span = token_table(doc).expand(time.start, time.end)
+    if span is None:
+        return False
+    node = doc[span[0] : span[1]].root
+    while node.i != head and node.head.i != node.i:
+        if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            holds_trigger = node.left_edge.i <= head <= node.right_edge.i
+            return node.head.i != head and not holds_trigger
+        node = node.head
+    return False
 
 
 def purpose_span(doc: Doc, head: int) -> tuple[int, int] | None:

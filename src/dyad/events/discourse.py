@@ -136,8 +136,7 @@ def _may_date(anchor: Event, event: Event) -> bool:
         return False
     if anchor.sentence.index <= event.sentence.index:
         return True
-    named = set(_people(anchor)) - {None}
-    return not named or bool(named & set(_people(event)))
+    return not any(_people(anchor)) or shares_person(anchor, event)
 
 
 def shares_person(a: Event, b: Event) -> bool:

@@ -31,7 +31,7 @@ from dyad.events.attach import (
     location_of,
     names_a_thing,
     purpose_span,
-    times_of_other_nouns,
+    without_other_nouns_times,
 )
 from dyad.events.candidates import (
     HOW_WEIGHT,
@@ -286,8 +286,7 @@ class EventExtractor:
         others = [doc[i].idx for i in cand.other_heads if i != head]
         if cand.argument_of is not None:
             return bool(_phrase_times(doc, head, times))
-        foreign = times_of_other_nouns(doc, head, times)
-        times = [t for t in times if t not in foreign]
+        times = without_other_nouns_times(doc, head, times)
         return bool(clause_times(times, doc[head].idx, segment, others))
 
     @staticmethod
@@ -610,8 +609,7 @@ class EventExtractor:
             published = None if times or material else published
             times = _phrase_times(doc, match.head, times)
         else:
-            foreign = times_of_other_nouns(doc, match.head, times)
-            times = [t for t in times if t not in foreign]
+            times = without_other_nouns_times(doc, match.head, times)
         date = event_date(
             times,
             head_idx,
@@ -709,7 +707,8 @@ class EventExtractor:
 def _pair_phrase(ref: ActorRef) -> bool:
     """Whether an actor was named by a phrase for two sides ("both sides")."""
     text = " ".join(ref.text.lower().split())
-    return text in load_actor_cues().pair_phrases or f"the {text}" in load_actor_cues().pair_phrases
+    phrases = load_actor_cues().pair_phrases
+    return text in phrases or f"the {text}" in phrases
 
 
 def _governing_trigger(

@@ -184,7 +184,9 @@ class SpeechActs:
             event_type = self.ontology[match.entry.type]
             judged = frame.judged_phrases(token, verb)
             if event_type.quad == "verbal_cooperation":
-                out += self._praise(frame, index, match, verb, speakers, judged, counterparts)
+                out += self._praise(
+                    frame, index, match, event_type, verb, speakers, judged, counterparts
+                )
                 continue
             authors = self._named_authors(frame, judged, candidates)
             if not authors:
@@ -218,6 +220,7 @@ class SpeechActs:
         frame: ArgumentFrame,
         index: int,
         match: TriggerMatch,
+        event_type: EventType,
         verb: Token | None,
         speakers: list[Ref],
         judged: list[Token],
@@ -225,9 +228,8 @@ class SpeechActs:
     ) -> list[Candidate]:
         """ "The treaty is a breakthrough," X said; X described the deal as a new chapter in
         relations: X supports the other party of the tie it praises. The tie must be what is
-        judged (`tie_nouns`), not what a new chapter is opened by;
-        the party is a state named there or in the sentence, else the state the document
-        names most after the speaker's own, with less confidence."""
+        judged (`tie_nouns`); the party is a state named there or in the sentence, else the
+        state the document names most after the speaker's own, with less confidence."""
         token = frame.doc[match.head]
         if token.dep_ in ("amod", "compound"):
             if token.head.lemma_.lower() in self._tie_nouns:
@@ -250,10 +252,10 @@ class SpeechActs:
                 others = [m for m in mentions if m.country and m.country != source.country]
                 if others:
                     target = actor_ref(others[0])
-                    if self.acceptable(self.ontology[match.entry.type], source, target):
+                    if self.acceptable(event_type, source, target):
                         out.append(
                             Candidate(
-                                match, self.ontology[match.entry.type], source, target,
+                                match, event_type, source, target,
                                 f"{match.entry.id}/speaker>{how}",
                                 match.entry.strength * weight * share, index,
                                 contextual=how != "tie",

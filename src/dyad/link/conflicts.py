@@ -21,7 +21,7 @@ from dyad.link.facts import AFFIRMING, Fact, Mention, act_of
 from dyad.link.groups import Groups
 from dyad.link.profile import words
 from dyad.link.similarity import days_apart
-from dyad.model import Document, Event, Quote
+from dyad.model import Document, Quote
 
 #: Share of the shorter quotation's words the longer one must hold to be the same
 #: statement; identical wording (after normalising case and punctuation) is no conflict.
@@ -53,19 +53,17 @@ class Conflict:
     facts: list[str] = dataclasses.field(default_factory=list)  # every fact it concerns
 
 
-def _span(event: Event) -> tuple[int, int]:
-    return event.sentence.start, event.sentence.end
-
-
-def _sentence(document: Document, start: int, end: int) -> str:
-    return " ".join(document.text[start:end].split())
+def _mention_sentence(mention: Mention, documents: Mapping[str, Document]) -> str:
+    """The sentence of a mention, as evidence, its whitespace folded."""
+    sentence = mention.event.sentence
+    return " ".join(documents[mention.doc_id].text[sentence.start : sentence.end].split())
 
 
 def fact_conflicts(fact: Fact, documents: Mapping[str, Document]) -> list[Conflict]:
     """The disagreements among one fact's mentions."""
     out: list[Conflict] = []
     evidence = {
-        m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
+        m.doc_id: _mention_sentence(m, documents)
         for m in sorted(fact.mentions, key=lambda m: m.event.sentence.start, reverse=True)
     }
     # only days the sentences state: a date guessed from the publication is no testimony
@@ -168,10 +166,7 @@ def near_date_conflicts(facts: Sequence[Fact], documents: Mapping[str, Document]
             continue
         major, minor = (a, b) if len(docs_a) >= len(docs_b) else (b, a)
         values = {d: day_a for d in docs_a} | {d: day_b for d in docs_b}
-        evidence = {
-            m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
-            for m in (*a.mentions, *b.mentions)
-        }
+        evidence = {m.doc_id: _mention_sentence(m, documents) for m in (*a.mentions, *b.mentions)}
         out.append(
             Conflict(
                 "date",
@@ -228,7 +223,7 @@ def direction_conflicts(facts: Sequence[Fact], documents: Mapping[str, Document]
         values = {d: f"{source} to {target}" for d in only_forth}
         values |= {d: f"{target} to {source}" for d in only_back}
         evidence = {
-            m.doc_id: _sentence(documents[m.doc_id], m.event.sentence.start, m.event.sentence.end)
+            m.doc_id: _mention_sentence(m, documents)
             for m in (*forth_mentions, *back_mentions)
             if m.doc_id in values
         }

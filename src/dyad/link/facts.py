@@ -130,7 +130,7 @@ def act_of(event: Event) -> str:
     """Which act of a fact a mention tells: the lexicon entry that found it, without its
     part of speech ("consult.send_message", "consult.meet"), else its trigger's words."""
     if event.rule:
-        entry = event.rule.split("/", 1)[0].split(">", 1)[0]
+        entry = event.rule.split("/", 1)[0]
         return entry.removesuffix(".v").removesuffix(".n").removesuffix(".adj")
     return " ".join(event.trigger.text.lower().split())
 
